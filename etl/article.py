@@ -1,0 +1,106 @@
+"""The typed objects that flow through the pipeline: read -> decode -> parse -> load.
+
+Each stage takes the previous stage's object and returns the next one; none of them
+knows about the database or the CLI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+InputKind = Literal["text", "html", "json"]
+DatePrecision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True, slots=True)
+class RawInput:
+    """The bytes of one would-be document, as found by the reader and not yet decoded.
+
+    ``source`` is the path or URI given at load time; a record of a JSON Lines file is
+    ``path#L<line>``. ``content_sha256`` is the hex digest of ``data`` and identifies the
+    document: an input whose hash is already stored is skipped before it is decoded.
+    """
+
+    source: str
+    data: bytes
+    content_sha256: str
+    kind: InputKind
+
+
+@dataclass(frozen=True, slots=True)
+class SourceMeta:
+    """Metadata the container states explicitly (JSON fields, HTML <meta> tags).
+
+    It wins over what the parser infers from the text. ``published`` is kept as given;
+    the date resolver interprets it.
+    """
+
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DecodedArticle:
+    """Unicode text of one article (encoding detected, mojibake repaired, HTML reduced to text)."""
+
+    source: str
+    content_sha256: str
+    text: str
+    meta: SourceMeta = field(default_factory=SourceMeta)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Half-open character range [start, end) in a document body."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into ParsedDocument.paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """A clean document: metadata, boilerplate-free body, and its segmentation.
+
+    ``body[s.start:s.end]`` is the text of sentence ``s``; later stages attach evidence
+    to these offsets, so they must always lie inside the body.
+    """
+
+    source: str
+    content_sha256: str
+    title: str | None
+    published_on: dt.date | None
+    published_precision: DatePrecision | None
+    outlet: str | None
+    author: str | None
+    dateline: str | None
+    language: str
+    body: str
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Sentence, ...]
+    captions: tuple[str, ...] = ()
+    url: str | None = None
+
+    @property
+    def word_count(self) -> int:
+        return len(self.body.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """An input that cannot become a document, with a one-line reason for the user."""
+
+    source: str
+    reason: str
+    content_sha256: str | None = None

@@ -1,0 +1,27 @@
+"""Domain errors. The CLI turns each into one stderr line and an exit code."""
+
+from __future__ import annotations
+
+
+class DiploError(Exception):
+    """Base class for expected errors: shown without a traceback unless --debug."""
+
+    exit_code = 2
+
+
+class ConfigError(DiploError):
+    """Bad options, settings or paths given by the user."""
+
+
+class DatabaseUnavailable(DiploError):
+    """The database could not be reached or started."""
+
+
+class RejectedInput(DiploError):
+    """One input cannot become a document. Recorded in rejected_inputs; the batch goes on."""
+
+    exit_code = 1
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
