@@ -1,0 +1,62 @@
+"""Settings read once from the environment: where the database is, where diplo keeps its files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
+
+from etl.errors import ConfigError
+
+DEFAULT_MAX_BYTES = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """``database_url`` is None when diplo should run its embedded PostgreSQL under ``home``."""
+
+    database_url: URL | None
+    home: Path
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @classmethod
+    def from_env(cls, database_url: str | None = None) -> Settings:
+        raw = database_url if database_url is not None else os.environ.get("DATABASE_URL")
+        home = os.environ.get("DIPLO_HOME") or platformdirs.user_data_dir("diplo")
+        max_bytes = os.environ.get("DIPLO_MAX_BYTES")
+        try:
+            limit = int(max_bytes) if max_bytes else DEFAULT_MAX_BYTES
+        except ValueError as exc:
+            raise ConfigError(
+                f"DIPLO_MAX_BYTES must be a number of bytes, got {max_bytes!r}"
+            ) from exc
+        return cls(
+            database_url=normalize_url(raw) if raw else None,
+            home=Path(home).expanduser(),
+            max_bytes=limit,
+        )
+
+
+def normalize_url(raw: str) -> URL:
+    """Accept postgres://, postgresql:// and postgresql+psycopg:// and always use psycopg 3."""
+    try:
+        url = make_url(raw.strip())
+    except ArgumentError as exc:
+        raise ConfigError(f"DATABASE_URL is not a database URL: {redact(raw)}") from exc
+    if url.get_backend_name() not in ("postgres", "postgresql"):
+        raise ConfigError(f"DATABASE_URL must be a PostgreSQL URL, got {redact(raw)}")
+    return url.set(drivername="postgresql+psycopg")
+
+
+def redact(url: URL | str) -> str:
+    """The URL as it may be shown to a user or written to a log: never with its password."""
+    if isinstance(url, URL):
+        return url.render_as_string(hide_password=True)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable URL>"
