@@ -52,3 +52,27 @@ def _ensure_database(server: object, database: str) -> None:
             from psycopg import sql
 
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+
+
+def stop(home: Path, timeout: float = 30.0) -> bool:
+    """Stop the embedded server under ``home`` (fast shutdown). False if it was not running."""
+    import os
+    import signal
+    import time
+
+    pid_file = home / "pgdata" / "postmaster.pid"
+    try:
+        pid = int(pid_file.read_text().splitlines()[0])
+        os.kill(pid, signal.SIGINT)  # PostgreSQL's "fast" shutdown: roll back, then exit cleanly
+    except (FileNotFoundError, IndexError, ValueError, ProcessLookupError):
+        return False
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        time.sleep(0.05)
+    raise DatabaseUnavailable(
+        f"the embedded server (pid {pid}) did not stop within {timeout:.0f} s"
+    )

@@ -25,3 +25,9 @@ class RejectedInput(DiploError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class RunFailed(DiploError):
+    """A run stopped partway (database lost, interrupted); what was committed stays whole."""
+
+    exit_code = 3

@@ -1,0 +1,319 @@
+"""The diplo command line: thin wrappers that validate options and call the pipeline.
+
+Expected errors (bad path, unreachable database, bad revision) become one ``Error:`` line on
+stderr and an exit code; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import Engine
+
+from etl import pipeline, reports, schema, seeds
+from etl.database import make_engine, resolve_url
+from etl.errors import ConfigError, DiploError
+from etl.settings import Settings, redact
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
+app = typer.Typer(
+    help="diplo: turn news articles about diplomacy into a PostgreSQL database of facts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Manage the database schema and reference data.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+
+@dataclass(slots=True)
+class State:
+    debug: bool = False
+    database_url: str | None = None
+    _engine: Engine | None = field(default=None, repr=False)
+
+    def settings(self) -> Settings:
+        return Settings.from_env(self.database_url)
+
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(resolve_url(self.settings()))
+        return self._engine
+
+
+state = State()
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handles_errors(fn: F) -> F:
+    """Turn domain errors into one stderr line and an exit code (a traceback with --debug)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except DiploError as exc:
+            if state.debug:
+                raise
+            err.print(f"Error: {exc}", markup=False)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            err.print("Interrupted.")
+            raise typer.Exit(130) from None
+        except Exception as exc:
+            if state.debug:
+                raise
+            err.print(
+                f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                markup=False,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@app.callback()
+def main_options(
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    verbose: Annotated[
+        int,
+        typer.Option("--verbose", "-v", count=True, help="Log what happens per file (-vv: more)."),
+    ] = 0,
+    database_url: Annotated[
+        str | None,
+        typer.Option(
+            "--database-url",
+            envvar="DATABASE_URL",
+            show_envvar=True,
+            show_default=False,
+            help="PostgreSQL URL. Without it diplo runs its embedded server under DIPLO_HOME.",
+        ),
+    ] = None,
+) -> None:
+    state.debug = debug
+    state.database_url = database_url
+    state._engine = None
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
+    logging.getLogger("etl").setLevel(level)
+
+
+@app.command(
+    epilog="Example: diplo load articles/ 'wires/**/*.html' feed.jsonl   (or: cat a.txt | diplo load -)"
+)
+@handles_errors
+def load(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories (recursive), glob patterns, or - for stdin."),
+    ],
+    max_bytes: Annotated[
+        int | None,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            help="Reject inputs larger than this (default 10 MB, or DIPLO_MAX_BYTES).",
+        ),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")
+    ] = False,
+) -> None:
+    """Load articles into the database: new ones are added, changed ones replaced, unchanged skipped.
+
+    Creates the schema on first use. Exit code 0 when every input loaded or was unchanged,
+    1 when some were rejected (reasons on stderr and in `diplo runs --rejected`).
+    """
+    settings = state.settings()
+    limit = max_bytes or settings.max_bytes
+    engine = state.engine()
+    started = time.monotonic()
+    show_progress = not quiet and not as_json and err.is_terminal
+    with _progress(show_progress) as (on_start, on_item):
+        result = pipeline.load(
+            engine, paths, max_bytes=limit, on_start=on_start, on_item=on_item, strict=state.debug
+        )
+    elapsed = time.monotonic() - started
+    c = result.counts
+    if as_json:
+        payload = {
+            "run_id": result.run_id,
+            "status": result.status,
+            "seen": c.files_seen,
+            "loaded": c.loaded,
+            "replaced": c.replaced,
+            "unchanged": c.unchanged,
+            "rejected": c.rejected,
+            "rejections": [{"source": r.source, "reason": r.reason} for r in c.rejections],
+            "seconds": round(elapsed, 3),
+        }
+        out.print_json(json.dumps(payload))
+    else:
+        for r in c.rejections:
+            err.print(f"rejected {r.source}: {r.reason}", markup=False)
+        if not quiet:
+            out.print(
+                f"Run {result.run_id}: {c.files_seen} seen, {c.loaded} loaded, {c.replaced} replaced, "
+                f"{c.unchanged} unchanged, {c.rejected} rejected ({elapsed:.1f} s)"
+            )
+    if c.rejections:
+        raise typer.Exit(EXIT_REJECTED)
+
+
+class _progress:
+    """A rich progress bar on stderr when it is a terminal; no-op callbacks otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.bar: Any = None
+
+    def __enter__(self) -> tuple[Callable[[int], None] | None, Callable[[str, str], None] | None]:
+        if not self.enabled:
+            return None, None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.bar = Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err
+        )
+        self.bar.start()
+        task = self.bar.add_task("loading", total=None)
+
+        def on_start(total: int) -> None:
+            self.bar.update(task, total=total)
+
+        def on_item(source: str, outcome: str) -> None:
+            # JSON Lines records share one file; advance per file, not per record.
+            if "#" not in source or source.endswith("#L1") or source.endswith("#0"):
+                self.bar.advance(task)
+            self.bar.update(task, description=f"{outcome:>9}")
+
+        return on_start, on_item
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@app.command(epilog="Example: diplo status")
+@handles_errors
+def status() -> None:
+    """Show the database in use, its schema revision, what it holds and the last run."""
+    settings = state.settings()
+    engine = state.engine()
+    where = "DATABASE_URL" if settings.database_url else f"embedded, {settings.home / 'pgdata'}"
+    out.print(f"Database   {redact(engine.url)} ({where})")
+    current, head = schema.current_revision(engine), schema.head_revision()
+    if current is None:
+        out.print("Schema     empty: run `diplo load PATH` or `diplo db upgrade`")
+        return
+    out.print(f"Schema     {current}" + (" (head)" if current == head else f" (head is {head})"))
+    for label, value in reports.counts(engine).items():
+        out.print(f"{label:<10} {value}")
+    last = reports.last_run_line(engine)
+    if last:
+        out.print(f"Last run   {last}")
+
+
+@app.command(epilog="Example: diplo runs --limit 5   |   diplo runs --rejected")
+@handles_errors
+def runs(
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs.")] = 10,
+    rejected: Annotated[
+        bool, typer.Option("--rejected", help="List the rejected inputs of these runs.")
+    ] = False,
+) -> None:
+    """Show recent load runs: when, how long, status and counts (newest first)."""
+    engine = state.engine()
+    if schema.current_revision(engine) is None:
+        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    rows = reports.recent_runs(engine, limit)
+    table = Table(
+        "run",
+        "started",
+        "seconds",
+        "status",
+        "seen",
+        "loaded",
+        "replaced",
+        "unchanged",
+        "rejected",
+        "error",
+    )
+    for r in rows:
+        table.add_row(*(str(v) if v is not None else "" for v in r))
+    out.print(table)
+    if rejected:
+        for run_id, source, reason in reports.rejections(engine, [r[0] for r in rows]):
+            out.print(f"run {run_id}  {source}: {reason}", markup=False)
+
+
+@db_app.command("upgrade", epilog="Example: diplo db upgrade   |   diplo db upgrade 0001")
+@handles_errors
+def db_upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+) -> None:
+    """Upgrade the schema to a revision (default: the latest) and load the reference data."""
+    engine = state.engine()
+    schema.upgrade(engine, revision)
+    if schema.is_current(engine):
+        with engine.begin() as conn:
+            seeds.seed(conn)
+    out.print(f"Schema at {schema.current_revision(engine)}")
+
+
+@db_app.command("downgrade", epilog="Example: diplo db downgrade base   (drops every table)")
+@handles_errors
+def db_downgrade(
+    revision: Annotated[
+        str, typer.Argument(help="Target revision, or 'base' for an empty database.")
+    ],
+) -> None:
+    """Downgrade the schema to a revision. Data in dropped tables is lost."""
+    engine = state.engine()
+    schema.downgrade(engine, revision)
+    out.print(f"Schema at {schema.current_revision(engine) or 'base (empty)'}")
+
+
+@db_app.command("current", epilog="Example: diplo db current")
+@handles_errors
+def db_current() -> None:
+    """Print the schema revision of the database and the latest one diplo knows."""
+    engine = state.engine()
+    current, head = schema.current_revision(engine), schema.head_revision()
+    out.print(f"current {current or 'base (empty)'}; head {head}")
+
+
+@db_app.command("seed", epilog="Example: diplo db seed   (after editing seeds/countries.csv)")
+@handles_errors
+def db_seed() -> None:
+    """Load the reference data from seeds/ (countries, ...) into the database; reruns are no-ops."""
+    engine = state.engine()
+    if not schema.is_current(engine):
+        schema.upgrade(engine)
+    with engine.begin() as conn:
+        changed = seeds.seed(conn)
+    out.print(", ".join(f"{table}: {n} rows written" for table, n in changed.items()))
+
+
+def main() -> None:
+    app()
