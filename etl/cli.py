@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
-from etl import pipeline, reports, schema, seeds
+from etl import embedded, pipeline, reports, schema, seeds
 from etl.database import make_engine, resolve_url
 from etl.errors import ConfigError, DiploError
 from etl.settings import Settings, redact
@@ -313,6 +313,17 @@ def db_seed() -> None:
     with engine.begin() as conn:
         changed = seeds.seed(conn)
     out.print(", ".join(f"{table}: {n} rows written" for table, n in changed.items()))
+
+
+@db_app.command("stop", epilog="Example: diplo db stop")
+@handles_errors
+def db_stop() -> None:
+    """Stop the embedded PostgreSQL server (it keeps running between commands otherwise)."""
+    settings = state.settings()
+    if settings.database_url is not None:
+        raise ConfigError("DATABASE_URL is set: diplo only stops its own embedded server")
+    stopped = embedded.stop(settings.home)
+    out.print("Embedded server stopped." if stopped else "Embedded server was not running.")
 
 
 def main() -> None:

@@ -103,6 +103,9 @@ def load(
     except KeyboardInterrupt:
         _finish_quietly(engine, run_id, counts, "failed", "interrupted")
         raise
+    except BaseException as exc:
+        _finish_quietly(engine, run_id, counts, "failed", f"{type(exc).__name__}: {exc}")
+        raise
     status = "partial" if counts.rejections else "succeeded"
     finish_run(engine, run_id, counts, status)
     return LoadResult(run_id=run_id, counts=counts, status=status)

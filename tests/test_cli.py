@@ -1,0 +1,140 @@
+"""The command line as a user meets it: exit codes, one-line errors, help with examples."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import URL
+from typer.testing import CliRunner
+
+from etl.cli import app
+
+from .test_load import ARTICLE
+
+REPO = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+def _url(url: URL) -> str:
+    return url.render_as_string(hide_password=False)
+
+
+def invoke(args: list[str], url: URL | None = None, **env: str):  # type: ignore[no-untyped-def]
+    environ = {"DATABASE_URL": _url(url)} if url is not None else {}
+    environ.update(env)
+    return runner.invoke(app, args, env=environ)
+
+
+def test_load_then_reload_reports_counts_and_exit_codes(db_url: URL, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    first = invoke(["load", str(tmp_path)], db_url)
+    assert first.exit_code == 0, first.output
+    assert re.search(r"1 seen, 1 loaded, 0 replaced, 0 unchanged, 0 rejected", first.stdout)
+    second = invoke(["load", "--json", str(tmp_path)], db_url)
+    assert second.exit_code == 0
+    summary = json.loads(second.stdout)
+    assert (summary["loaded"], summary["unchanged"], summary["status"]) == (0, 1, "succeeded")
+
+
+def test_rejected_inputs_give_exit_code_1_and_reasons_on_stderr(
+    db_url: URL, tmp_path: Path
+) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "empty.txt").write_text("   \n")
+    result = invoke(["load", str(tmp_path), str(tmp_path / "nope.txt")], db_url)
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "nope.txt" in result.stderr
+    assert "Traceback" not in result.output
+    runs = invoke(["runs", "--rejected"], db_url)
+    assert runs.exit_code == 0
+    assert "partial" in runs.stdout and "empty.txt" in runs.stdout
+
+
+def test_unreachable_database_names_the_url_without_password() -> None:
+    result = invoke(["status"], DATABASE_URL="postgresql://alice:s3cret@127.0.0.1:1/nowhere")
+    assert result.exit_code == 2
+    assert "127.0.0.1:1" in result.stderr and "s3cret" not in result.output
+    assert "Traceback" not in result.output
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bad_database_url_is_a_config_error() -> None:
+    result = invoke(["status"], DATABASE_URL="mysql://root@localhost/db")
+    assert result.exit_code == 2
+    assert "PostgreSQL" in result.stderr
+
+
+def test_usage_errors_exit_2() -> None:
+    assert invoke(["load"]).exit_code == 2
+    assert invoke(["load", "--max-bytes", "0", "x"]).exit_code == 2
+    assert invoke(["no-such-command"]).exit_code == 2
+
+
+def test_db_commands(empty_db_url: URL) -> None:
+    assert "base (empty)" in invoke(["db", "current"], empty_db_url).stdout
+    up = invoke(["db", "upgrade"], empty_db_url)
+    assert up.exit_code == 0, up.output
+    assert "Schema at 0001" in up.stdout
+    seed = invoke(["db", "seed"], empty_db_url)
+    assert seed.exit_code == 0 and "countries: 0 rows written" in seed.stdout
+    status = invoke(["status"], empty_db_url)
+    assert "(head)" in status.stdout and "Countries  249" in status.stdout
+    bad = invoke(["db", "upgrade", "nosuchrev"], empty_db_url)
+    assert bad.exit_code == 2 and "nosuchrev" in bad.stderr
+    down = invoke(["db", "downgrade", "base"], empty_db_url)
+    assert down.exit_code == 0 and "base (empty)" in down.stdout
+
+
+def _commands() -> list[list[str]]:
+    found = [["load"], ["status"], ["runs"]]
+    found += [["db", c] for c in ("upgrade", "downgrade", "current", "seed", "stop")]
+    return found
+
+
+@pytest.mark.parametrize("command", _commands(), ids=" ".join)
+def test_every_command_has_help_with_an_example_and_is_in_the_readme(command: list[str]) -> None:
+    result = invoke([*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.stdout
+    readme = (REPO / "README.md").read_text()
+    assert f"diplo {' '.join(command)}" in readme
+
+
+def test_python_dash_m_etl_runs_the_same_cli() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "etl", "--help"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and "load" in result.stdout
+
+
+def test_embedded_default_needs_no_setup(tmp_path: Path) -> None:
+    """No DATABASE_URL: the CLI starts its own PostgreSQL under DIPLO_HOME and loads the samples."""
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["DIPLO_HOME"] = str(tmp_path / "home")
+    diplo = [sys.executable, "-m", "etl"]
+    try:
+        loaded = subprocess.run(
+            [*diplo, "load", str(REPO / "seeds" / "sample_articles")],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=300,
+        )
+        assert loaded.returncode == 0, loaded.stderr
+        assert "0 rejected" in loaded.stdout
+        status = subprocess.run(
+            [*diplo, "status"], capture_output=True, text=True, env=env, check=False, timeout=120
+        )
+        assert status.returncode == 0, status.stderr
+        assert "embedded" in status.stdout
+        pgdata = tmp_path / "home" / "pgdata"
+        assert oct(pgdata.stat().st_mode & 0o777) == "0o700"
+    finally:
+        subprocess.run([*diplo, "db", "stop"], env=env, check=False, timeout=60)
