@@ -36,8 +36,8 @@ app = typer.Typer(
 db_app = typer.Typer(help="Manage the database schema and reference data.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @dataclass(slots=True)
@@ -247,7 +247,7 @@ def runs(
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
     rows = reports.recent_runs(engine, limit)
-    table = Table(
+    header = (
         "run",
         "started",
         "seconds",
@@ -259,9 +259,16 @@ def runs(
         "rejected",
         "error",
     )
-    for r in rows:
-        table.add_row(*(str(v) if v is not None else "" for v in r))
-    out.print(table)
+    cells = [[str(v) if v is not None else "" for v in r] for r in rows]
+    if out.is_terminal:
+        table = Table(*header)
+        for row in cells:
+            table.add_row(*row)
+        out.print(table)
+    else:
+        # Piped or redirected: tab-separated, one run per line, for scripts and grep.
+        for row in [list(header), *cells]:
+            out.print("\t".join(row), markup=False)
     if rejected:
         for run_id, source, reason in reports.rejections(engine, [r[0] for r in rows]):
             out.print(f"run {run_id}  {source}: {reason}", markup=False)

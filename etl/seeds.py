@@ -49,5 +49,5 @@ def seed(conn: Connection) -> dict[str, int]:
         # Only touch rows whose data changed, so a rerun writes nothing.
         where=or_(*(table.c[c].is_distinct_from(stmt.excluded[c]) for c in columns)),
     )
-    result = conn.execute(stmt)
-    return {"countries": result.rowcount}
+    written = conn.execute(stmt.returning(table.c.iso3)).all()
+    return {"countries": len(written)}

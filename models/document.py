@@ -20,7 +20,7 @@ class Document(Base):
         {"comment": "One row per loaded article, identified by the SHA-256 of its content."},
     )
 
-    id: Mapped[BigIntPK]
+    id: Mapped[BigIntPK] = mapped_column(comment="Document id.")
     source_path: Mapped[str] = mapped_column(
         Text,
         index=True,

@@ -19,7 +19,7 @@ class EtlRun(Base):
         {"comment": "Log of load runs: when, what happened, counts and errors."},
     )
 
-    id: Mapped[BigIntPK]
+    id: Mapped[BigIntPK] = mapped_column(comment="Run id.")
     command: Mapped[str] = mapped_column(Text, comment="The command that ran, e.g. load.")
     started_at: Mapped[CreatedAt] = mapped_column(comment="When the run started.")
     finished_at: Mapped[dt.datetime | None] = mapped_column(
@@ -49,7 +49,7 @@ class RejectedInputRow(Base):
     __tablename__ = "rejected_inputs"
     __table_args__ = {"comment": "Inputs rejected by a run, with the reason."}
 
-    id: Mapped[BigIntPK]
+    id: Mapped[BigIntPK] = mapped_column(comment="Rejection id.")
     run_id: Mapped[int] = mapped_column(
         ForeignKey("etl_runs.id", ondelete="CASCADE"), index=True, comment="The run."
     )

@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from articles import ARTICLE
 from sqlalchemy.engine import URL
 from typer.testing import CliRunner
 
 from etl.cli import app
-
-from .test_load import ARTICLE
 
 REPO = Path(__file__).resolve().parent.parent
 runner = CliRunner()

@@ -42,9 +42,10 @@ def test_models_match_migrations(empty_engine) -> None:  # type: ignore[no-untyp
 
 def test_every_table_and_column_has_a_comment(engine) -> None:  # type: ignore[no-untyped-def]
     with engine.connect() as conn:
-        missing = conn.execute(
-            text(
-                """
+        missing = (
+            conn.execute(
+                text(
+                    """
                 SELECT c.relname || coalesce('.' || a.attname, '')
                 FROM pg_class c
                 JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
@@ -55,8 +56,11 @@ def test_every_table_and_column_has_a_comment(engine) -> None:  # type: ignore[n
                     OR (a.attname IS NOT NULL AND col_description(c.oid, a.attnum) IS NULL)
                   )
                 """
+                )
             )
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
     assert missing == []
 
 

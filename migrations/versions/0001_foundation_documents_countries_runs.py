@@ -35,7 +35,7 @@ def upgrade() -> None:
     comment='Every ISO 3166-1 country (reference data from seeds/countries.csv).'
     )
     op.create_table('documents',
-    sa.Column('id', sa.BigInteger(), autoincrement=True, nullable=False),
+    sa.Column('id', sa.BigInteger(), autoincrement=True, nullable=False, comment='Document id.'),
     sa.Column('source_path', sa.Text(), nullable=False, comment='Path or URI given at load time (JSON Lines records: path#L<line>).'),
     sa.Column('content_sha256', sa.CHAR(length=64), nullable=False, comment='SHA-256 (hex) of the input bytes; identifies the document.'),
     sa.Column('url', sa.Text(), nullable=True, comment='Original URL when the input gave one.'),
@@ -60,7 +60,7 @@ def upgrade() -> None:
     op.create_index(op.f('ix_documents_published_on'), 'documents', ['published_on'], unique=False)
     op.create_index(op.f('ix_documents_source_path'), 'documents', ['source_path'], unique=False)
     op.create_table('etl_runs',
-    sa.Column('id', sa.BigInteger(), autoincrement=True, nullable=False),
+    sa.Column('id', sa.BigInteger(), autoincrement=True, nullable=False, comment='Run id.'),
     sa.Column('command', sa.Text(), nullable=False, comment='The command that ran, e.g. load.'),
     sa.Column('started_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False, comment='When the run started.'),
     sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True, comment='When the run ended; null while running or if it died.'),
@@ -96,7 +96,7 @@ def upgrade() -> None:
     comment='Sentences of each document body as character offsets [char_start, char_end).'
     )
     op.create_table('rejected_inputs',
-    sa.Column('id', sa.BigInteger(), autoincrement=True, nullable=False),
+    sa.Column('id', sa.BigInteger(), autoincrement=True, nullable=False, comment='Rejection id.'),
     sa.Column('run_id', sa.BigInteger(), nullable=False, comment='The run.'),
     sa.Column('source', sa.Text(), nullable=False, comment='Path or URI of the input.'),
     sa.Column('reason', sa.Text(), nullable=False, comment='Why it was rejected.'),
