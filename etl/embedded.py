@@ -36,7 +36,9 @@ def start(home: Path, database: str = DATABASE_NAME) -> URL:
             f"could not start the embedded PostgreSQL in {pgdata}: {exc}"
         ) from exc
     # Trust auth on a private socket: no password, so none appears in the URL.
-    return uri.set(drivername="postgresql+psycopg", password=None)
+    return URL.create(
+        "postgresql+psycopg", username=uri.username, database=uri.database, query=uri.query
+    )
 
 
 def _ensure_database(server: object, database: str) -> None:
