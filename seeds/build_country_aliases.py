@@ -60,7 +60,7 @@ SKIP_PYCOUNTRY_NAMES = {"Taiwan, Province of China"}
 #: One line per country: ``ISO3 | names | abbreviations | adjectives | demonyms | prefixes``.
 #: Fields hold comma-separated values; a trailing ``*`` marks an ambiguous alias. Names from
 #: pycountry need not be repeated here (a trailing ``*`` on one marks it ambiguous).
-CURATED = """
+CURATED = r"""
 ABW | | | Aruban | Arubans |
 AFG | Islamic Emirate of Afghanistan | | Afghan | Afghans |
 AGO | | | Angolan | Angolans |
@@ -358,7 +358,7 @@ def _parse_curated() -> dict[str, dict[str, list[tuple[str, bool]]]]:
         if iso3 in table:
             raise SystemExit(f"{iso3} listed twice in CURATED")
         entry: dict[str, list[tuple[str, bool]]] = {}
-        for kind, field in zip(KINDS, values):
+        for kind, field in zip(KINDS, values, strict=True):
             items = [v.strip().replace("\\,", ",") for v in re.split(r"(?<!\\),", field)]
             items = [v for v in items if v]
             entry[kind] = [(v.rstrip("*"), v.endswith("*")) for v in items]
@@ -394,7 +394,7 @@ def build_rows() -> list[dict[str, str]]:
                 add(iso3, variant, "name", name in flagged or variant in flagged)
         for kind in KINDS[1:]:
             for value, amb in entry[kind]:
-                for variant in ([value] if kind == "abbreviation" else _variants(value)):
+                for variant in [value] if kind == "abbreviation" else _variants(value):
                     add(iso3, variant, kind, amb)
     rows.sort(key=lambda r: (r["iso3"], KINDS.index(r["kind"]), r["alias"].casefold()))
     return rows
