@@ -57,3 +57,17 @@ def load_nlp() -> Language:
 
 def analyze(body: str) -> Doc:
     return load_nlp()(body)
+
+
+def extract_entities(body: str) -> list[Entity]:
+    """Every entity named in ``body``, countries first, each with its mentions in order."""
+    from etl.countries import find_countries
+    from etl.initiatives import find_initiatives
+    from etl.organizations import find_organizations
+    from etl.people import find_people
+
+    doc = analyze(body)
+    found: list[Entity] = []
+    for finder in (find_countries, find_people, find_organizations, find_initiatives):
+        found.extend(finder(body, doc))
+    return found

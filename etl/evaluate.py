@@ -1,0 +1,145 @@
+"""Scoring extraction against gold annotations (``../shared/eval/GUIDELINES.md`` format):
+set precision / recall / F1 per field, micro-averaged over documents, like ``spacy evaluate``.
+
+Pure functions over gold-format dicts; ``diplo evaluate`` builds the predictions from the
+database, the tests and dev scripts can build them straight from the extractors.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from etl.article import ParsedDocument
+from etl.entities import Entity
+
+METADATA_FIELDS = ("title", "published", "outlet", "author")
+ENTITY_FIELDS = ("countries", "persons", "organizations", "initiatives")
+ENTITY_KIND = {"persons": "person", "organizations": "organization", "initiatives": "initiative"}
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Score) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def normalize_name(name: str) -> str:
+    """Case, accents, apostrophes, hyphens, a leading "the" and spacing do not matter."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    text = " ".join(text.replace("-", " ").replace("–", " ").split())
+    return text.removeprefix("the ")
+
+
+def _names(item: Mapping[str, Any]) -> set[str]:
+    return {normalize_name(n) for n in [item["name"], *item.get("aliases", [])] if n}
+
+
+def score_named(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]) -> Score:
+    """One-to-one matching: same canonical name first, then any shared surface form."""
+    free_pred = list(range(len(predicted)))
+    tp = 0
+    unmatched_gold = []
+    for g in gold:
+        gname = normalize_name(g["name"])
+        hit = next((i for i in free_pred if normalize_name(predicted[i]["name"]) == gname), None)
+        if hit is None:
+            unmatched_gold.append(g)
+        else:
+            free_pred.remove(hit)
+            tp += 1
+    for g in unmatched_gold:
+        names = _names(g)
+        hit = next((i for i in free_pred if _names(predicted[i]) & names), None)
+        if hit is not None:
+            free_pred.remove(hit)
+            tp += 1
+    return Score(tp=tp, fp=len(free_pred), fn=len(gold) - tp)
+
+
+def score_set(predicted: Iterable[str], gold: Iterable[str]) -> Score:
+    p, g = set(predicted), set(gold)
+    return Score(tp=len(p & g), fp=len(p - g), fn=len(g - p))
+
+
+def score_value(predicted: str | None, gold: str | None) -> Score:
+    if gold is None:
+        return Score(fp=int(predicted is not None))
+    if predicted is None:
+        return Score(fn=1)
+    if normalize_name(predicted) == normalize_name(gold):
+        return Score(tp=1)
+    return Score(fp=1, fn=1)
+
+
+def score_document(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Score]:
+    scores: dict[str, Score] = {}
+    for field in METADATA_FIELDS:
+        scores[field] = score_value(pred["metadata"].get(field), gold["metadata"].get(field))
+    scores["countries"] = score_set(pred.get("countries", []), gold.get("countries", []))
+    for field in ("persons", "organizations", "initiatives"):
+        scores[field] = score_named(pred.get(field, []), gold.get(field, []))
+    return scores
+
+
+def score_corpus(pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]]) -> dict[str, Score]:
+    total: dict[str, Score] = {}
+    for pred, gold in pairs:
+        for field, s in score_document(pred, gold).items():
+            total.setdefault(field, Score()).add(s)
+    return total
+
+
+def published_string(doc: ParsedDocument) -> str | None:
+    if doc.published_on is None:
+        return None
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[doc.published_precision or "day"]
+    return doc.published_on.strftime(fmt)
+
+
+def prediction(doc: ParsedDocument, entities: Sequence[Entity]) -> dict[str, Any]:
+    """A gold-format dict of what was extracted from one document."""
+    pred: dict[str, Any] = {
+        "document": doc.source,
+        "metadata": {
+            "title": doc.title,
+            "published": published_string(doc),
+            "outlet": doc.outlet,
+            "author": doc.author,
+        },
+        "countries": sorted({e.name for e in entities if e.kind == "country"}),
+    }
+    for field, kind in ENTITY_KIND.items():
+        pred[field] = [
+            {
+                "name": e.name,
+                "aliases": sorted({m.text for m in e.mentions}),
+                **({"country": e.country_iso3} if kind == "person" else {}),
+            }
+            for e in entities
+            if e.kind == kind
+        ]
+    return pred
