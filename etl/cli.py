@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
@@ -21,6 +22,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from etl import embedded, pipeline, reports, schema, seeds
+from etl import evaluate as evaluation
 from etl.database import make_engine, resolve_url
 from etl.errors import ConfigError, DiploError
 from etl.settings import Settings, redact
@@ -212,6 +214,85 @@ class _progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
+
+
+@app.command(epilog="Example: diplo reextract   |   diplo reextract --all")
+@handles_errors
+def reextract(
+    everything: Annotated[
+        bool, typer.Option("--all", help="Every document, not only those of older extractors.")
+    ] = False,
+) -> None:
+    """Rebuild the entities of stored documents with the current extractor, without the files.
+
+    Run it after upgrading diplo or editing a gazetteer in seeds/: documents extracted by
+    another extractor version (or, with --all, every document) are re-extracted.
+    """
+    engine = state.engine()
+    started = time.monotonic()
+    with _progress(err.is_terminal) as (on_start, on_item):
+        result = pipeline.reextract(
+            engine, everything=everything, on_start=on_start, on_item=on_item
+        )
+    out.print(
+        f"Run {result.run_id}: {result.counts.replaced} documents re-extracted "
+        f"({time.monotonic() - started:.1f} s)"
+    )
+
+
+@app.command(epilog="Example: diplo evaluate --gold ../shared/eval/gold")
+@handles_errors
+def evaluate(
+    gold: Annotated[
+        Path,
+        typer.Option(
+            "--gold",
+            exists=True,
+            file_okay=False,
+            help="Directory of gold JSON files (GUIDELINES format).",
+        ),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+) -> None:
+    """Score the stored documents against gold annotations: precision, recall, F1 per field.
+
+    Documents are matched to gold files by file name; load the articles first. Scores are
+    micro-averaged over documents, as in GUIDELINES.md.
+    """
+    engine = state.engine()
+    if schema.current_revision(engine) is None:
+        raise ConfigError("the database has no schema yet: load the gold articles first")
+    scores, missing = evaluation.evaluate(engine, gold)
+    if not scores:
+        raise ConfigError(f"no gold files (*.json) in {gold}")
+    for name in missing:
+        err.print(f"warning: {name} is not loaded; scored as all misses", markup=False)
+    if as_json:
+        payload = {
+            name: {
+                "p": round(s.precision, 4),
+                "r": round(s.recall, 4),
+                "f1": round(s.f1, 4),
+                "tp": s.tp,
+                "fp": s.fp,
+                "fn": s.fn,
+            }
+            for name, s in scores.items()
+        }
+        out.print_json(json.dumps(payload))
+        return
+    table = Table("field", "P", "R", "F1", "tp", "fp", "fn", title=f"{gold}")
+    for name, s in scores.items():
+        table.add_row(
+            name,
+            f"{s.precision:.3f}",
+            f"{s.recall:.3f}",
+            f"{s.f1:.3f}",
+            str(s.tp),
+            str(s.fp),
+            str(s.fn),
+        )
+    out.print(table)
 
 
 @app.command(epilog="Example: diplo status")

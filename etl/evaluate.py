@@ -7,13 +7,18 @@ database, the tests and dev scripts can build them straight from the extractors.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path, PurePath
 from typing import Any
+
+from sqlalchemy import Engine, func, select
 
 from etl.article import ParsedDocument
 from etl.entities import Entity
+from models import Document, DocumentCountry, EntityMention, Initiative, Participant
 
 METADATA_FIELDS = ("title", "published", "outlet", "author")
 ENTITY_FIELDS = ("countries", "persons", "organizations", "initiatives")
@@ -143,3 +148,99 @@ def prediction(doc: ParsedDocument, entities: Sequence[Entity]) -> dict[str, Any
             if e.kind == kind
         ]
     return pred
+
+
+def read_gold(directory: Path) -> list[dict[str, Any]]:
+    """Every ``*.json`` gold file in ``directory``."""
+    files = sorted(directory.glob("*.json"))
+    return [json.loads(f.read_text(encoding="utf-8")) for f in files]
+
+
+def db_predictions(engine: Engine, documents: Sequence[str]) -> dict[str, dict[str, Any] | None]:
+    """Gold-format predictions for the stored documents whose file name is in ``documents``
+    (None where no stored document has that name)."""
+    wanted = set(documents)
+    found: dict[str, dict[str, Any] | None] = dict.fromkeys(documents)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                Document.id,
+                Document.source_path,
+                Document.title,
+                Document.published_on,
+                Document.published_precision,
+                Document.outlet,
+                Document.author,
+            ).order_by(Document.id.desc())
+        ).all()
+        by_id: dict[int, dict[str, Any]] = {}
+        for r in rows:
+            name = PurePath(r.source_path.split("#", 1)[0]).name
+            if name not in wanted or found[name] is not None:
+                continue
+            fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+            published = (
+                r.published_on.strftime(fmt[r.published_precision or "day"])
+                if r.published_on
+                else None
+            )
+            pred: dict[str, Any] = {
+                "document": name,
+                "metadata": {
+                    "title": r.title,
+                    "published": published,
+                    "outlet": r.outlet,
+                    "author": r.author,
+                },
+                "countries": [],
+                "persons": [],
+                "organizations": [],
+                "initiatives": [],
+            }
+            found[name] = by_id[r.id] = pred
+        if not by_id:
+            return found
+        ids = list(by_id)
+        for doc_id, iso3 in conn.execute(
+            select(DocumentCountry.document_id, DocumentCountry.country_iso3).where(
+                DocumentCountry.document_id.in_(ids)
+            )
+        ):
+            by_id[doc_id]["countries"].append(iso3)
+        surfaces = func.array_agg(func.distinct(EntityMention.surface))
+        for doc_id, kind, name, country, aliases in conn.execute(
+            select(
+                EntityMention.document_id,
+                Participant.kind,
+                Participant.name,
+                Participant.country_iso3,
+                surfaces,
+            )
+            .join(Participant, Participant.id == EntityMention.participant_id)
+            .where(EntityMention.document_id.in_(ids))
+            .group_by(EntityMention.document_id, Participant.id)
+        ):
+            field = "persons" if kind == "person" else "organizations"
+            item = {"name": name, "aliases": sorted(aliases)}
+            if kind == "person":
+                item["country"] = country
+            by_id[doc_id][field].append(item)
+        for doc_id, name, aliases in conn.execute(
+            select(EntityMention.document_id, Initiative.name, surfaces)
+            .join(Initiative, Initiative.id == EntityMention.initiative_id)
+            .where(EntityMention.document_id.in_(ids))
+            .group_by(EntityMention.document_id, Initiative.id)
+        ):
+            by_id[doc_id]["initiatives"].append({"name": name, "aliases": sorted(aliases)})
+    return found
+
+
+def evaluate(engine: Engine, gold_dir: Path) -> tuple[dict[str, Score], list[str]]:
+    """Scores of the stored documents against the gold files; also the gold documents that are
+    not loaded (scored as all misses)."""
+    gold = read_gold(gold_dir)
+    preds = db_predictions(engine, [g["document"] for g in gold])
+    missing = [name for name, p in preds.items() if p is None]
+    empty = {"metadata": {}, "countries": [], "persons": [], "organizations": [], "initiatives": []}
+    pairs = [(preds[g["document"]] or empty, g) for g in gold]
+    return score_corpus(pairs), missing

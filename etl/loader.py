@@ -1,16 +1,33 @@
-"""The load stage: one ParsedDocument becomes rows, in one transaction, or nothing at all."""
+"""The load stage: one document and everything extracted from it become rows in one
+transaction, or nothing at all."""
 
 from __future__ import annotations
 
-from typing import Literal
+import bisect
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, delete, func, select, text
+from sqlalchemy import Connection, Engine, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
-from etl.article import ParsedDocument
-from models import Document
+from etl import reference
+from etl.entities import Entity
+from etl.extract import Extraction
+from models import (
+    Document,
+    DocumentCountry,
+    DocumentInitiative,
+    DocumentParticipant,
+    EntityMention,
+    Initiative,
+    InitiativeAlias,
+    Participant,
+    ParticipantAlias,
+)
 
 Outcome = Literal["loaded", "replaced", "unchanged"]
+DERIVED_TABLES = (EntityMention, DocumentCountry, DocumentParticipant, DocumentInitiative)
 
 
 def is_loaded(engine: Engine, content_sha256: str) -> bool:
@@ -22,12 +39,11 @@ def is_loaded(engine: Engine, content_sha256: str) -> bool:
     return found is not None
 
 
-def write_document(engine: Engine, doc: ParsedDocument, extractor_version: str) -> Outcome:
-    """Insert ``doc``; an older document from the same source path is replaced with it.
-
-    The whole document, its sentences and captions, and the removal of the version it
-    replaces commit together, so a crash at any point leaves either the old or the new one.
-    """
+def write_document(engine: Engine, extraction: Extraction, extractor_version: str) -> Outcome:
+    """Insert a document with its segments and entities; an older document from the same
+    source path is replaced. All of it commits together, so a crash at any point leaves
+    either the old document or the new one, never a mix."""
+    doc = extraction.document
     with engine.begin() as conn:
         # Two loads of the same path must not both replace it; serialize them on the path.
         conn.execute(
@@ -36,7 +52,8 @@ def write_document(engine: Engine, doc: ParsedDocument, extractor_version: str) 
         stale = conn.execute(
             delete(Document)
             .where(
-                Document.source_path == doc.source, Document.content_sha256 != doc.content_sha256
+                Document.source_path == doc.source,
+                Document.content_sha256 != doc.content_sha256,
             )
             .returning(Document.id)
         ).all()
@@ -64,11 +81,14 @@ def write_document(engine: Engine, doc: ParsedDocument, extractor_version: str) 
         if document_id is None:
             # Another process stored the same content first; nothing else to write.
             return "unchanged"
-        _copy_segments(conn, document_id, doc)
+        _copy_segments(conn, document_id, extraction)
+        spans = [(s.start, s.end) for s in doc.sentences]
+        write_entities(conn, document_id, extraction.entities, spans)
     return "replaced" if stale else "loaded"
 
 
-def _copy_segments(conn: Connection, document_id: int, doc: ParsedDocument) -> None:
+def _copy_segments(conn: Connection, document_id: int, extraction: Extraction) -> None:
+    doc = extraction.document
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(
         "COPY document_sentences (document_id, seq, paragraph, char_start, char_end) FROM STDIN"
@@ -79,3 +99,211 @@ def _copy_segments(conn: Connection, document_id: int, doc: ParsedDocument) -> N
         with cursor.copy("COPY document_captions (document_id, seq, text) FROM STDIN") as copy:
             for seq, caption in enumerate(doc.captions):
                 copy.write_row((document_id, seq, caption))
+
+
+def clear_entities(conn: Connection, document_id: int) -> None:
+    for model in DERIVED_TABLES:
+        conn.execute(delete(model).where(model.document_id == document_id))
+
+
+def write_entities(
+    conn: Connection,
+    document_id: int,
+    entities: Sequence[Entity],
+    sentence_spans: Sequence[tuple[int, int]],
+) -> None:
+    """Link ``entities`` to the document, creating shared participant/initiative rows as needed,
+    and record every mention as evidence with its sentence."""
+    known = reference.country_names()
+
+    def country(code: str | None) -> str | None:
+        return code if code in known else None
+
+    countries = [e for e in entities if e.kind == "country" and e.name in known]
+    participants = _merge([e for e in entities if e.kind in ("person", "organization")])
+    initiatives = _merge([e for e in entities if e.kind == "initiative"])
+
+    participant_ids = _upsert_returning(
+        conn,
+        Participant,
+        [
+            {
+                "kind": e.kind,
+                "name": e.name,
+                "country_iso3": country(e.country_iso3),
+                "title": e.title,
+                "short_name": e.short_name,
+            }
+            for e in participants
+        ],
+        key=("kind", "name"),
+        fill=("country_iso3", "title", "short_name"),
+    )
+    initiative_ids = _upsert_returning(
+        conn,
+        Initiative,
+        [
+            {
+                "name": e.name,
+                "short_code": e.short_name,
+                "sponsor_iso3": country(e.country_iso3),
+                "year_launched": e.year,
+                "kind": _initiative_kinds().get(e.name),
+            }
+            for e in initiatives
+        ],
+        key=("name",),
+        fill=("short_code", "sponsor_iso3", "year_launched", "kind"),
+    )
+    _insert_ignore(
+        conn,
+        ParticipantAlias,
+        [
+            {"participant_id": participant_ids[(e.kind, e.name)], "alias": alias}
+            for e in participants
+            for alias in _aliases(e)
+        ],
+    )
+    _insert_ignore(
+        conn,
+        InitiativeAlias,
+        [
+            {"initiative_id": initiative_ids[(e.name,)], "alias": alias}
+            for e in initiatives
+            for alias in _aliases(e)
+        ],
+    )
+    _insert_ignore(
+        conn,
+        DocumentCountry,
+        [
+            {"document_id": document_id, "country_iso3": e.name, "mentions": len(e.mentions)}
+            for e in countries
+        ],
+    )
+    _insert_ignore(
+        conn,
+        DocumentParticipant,
+        [
+            {
+                "document_id": document_id,
+                "participant_id": participant_ids[(e.kind, e.name)],
+                "mentions": len(e.mentions),
+            }
+            for e in participants
+        ],
+    )
+    _insert_ignore(
+        conn,
+        DocumentInitiative,
+        [
+            {
+                "document_id": document_id,
+                "initiative_id": initiative_ids[(e.name,)],
+                "mentions": len(e.mentions),
+            }
+            for e in initiatives
+        ],
+    )
+    starts = [s for s, _ in sentence_spans]
+
+    def sentence_of(start: int, end: int) -> int | None:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= sentence_spans[i][1]:
+            return i
+        return None
+
+    rows: list[tuple[Any, ...]] = []
+    for e in countries:
+        rows += [(e.kind, e.name, None, None, m) for m in e.mentions]
+    for e in participants:
+        rows += [(e.kind, None, participant_ids[(e.kind, e.name)], None, m) for m in e.mentions]
+    for e in initiatives:
+        rows += [(e.kind, None, None, initiative_ids[(e.name,)], m) for m in e.mentions]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(
+        "COPY entity_mentions (document_id, entity_kind, country_iso3, participant_id,"
+        " initiative_id, char_start, char_end, sentence_seq, surface) FROM STDIN"
+    ) as copy:
+        for kind, iso3, pid, iid, m in sorted(rows, key=lambda r: r[4].start):
+            copy.write_row(
+                (
+                    document_id,
+                    kind,
+                    iso3,
+                    pid,
+                    iid,
+                    m.start,
+                    m.end,
+                    sentence_of(m.start, m.end),
+                    m.text,
+                )
+            )
+
+
+@functools.cache
+def _initiative_kinds() -> dict[str, str]:
+    return {i.name: i.kind for i in reference.initiatives()}
+
+
+def _merge(entities: Iterable[Entity]) -> list[Entity]:
+    """One entity per canonical key, in a stable order (which also avoids upsert deadlocks)."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        key = (e.kind, e.name)
+        if key in merged:
+            first = merged[key]
+            merged[key] = Entity(
+                kind=first.kind,
+                name=first.name,
+                mentions=first.mentions + e.mentions,
+                country_iso3=first.country_iso3 or e.country_iso3,
+                title=first.title or e.title,
+                short_name=first.short_name or e.short_name,
+                year=first.year or e.year,
+                aliases=first.aliases + e.aliases,
+            )
+        else:
+            merged[key] = e
+    return [merged[k] for k in sorted(merged)]
+
+
+def _aliases(e: Entity) -> list[str]:
+    return sorted(
+        {a.strip() for a in (e.name, *e.aliases, *(m.text for m in e.mentions)) if a.strip()}
+    )
+
+
+def _upsert_returning(
+    conn: Connection,
+    model: Any,
+    rows: list[dict[str, Any]],
+    *,
+    key: tuple[str, ...],
+    fill: tuple[str, ...],
+) -> dict[tuple[str, ...], int]:
+    """Insert rows or find existing ones by ``key``; columns in ``fill`` are set where still
+    empty, so the first document that knows a person's title or country informs all."""
+    if not rows:
+        return {}
+    table = model.__table__
+    stmt = insert(table).values(rows)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(key),
+        set_={c: func.coalesce(table.c[c], stmt.excluded[c]) for c in fill},
+    )
+    result = conn.execute(stmt.returning(table.c.id, *(table.c[k] for k in key)))
+    return {tuple(r[1:]): r[0] for r in result}
+
+
+def _insert_ignore(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(model.__table__).values(rows).on_conflict_do_nothing())
+
+
+def set_extractor_version(conn: Connection, document_id: int, version: str) -> None:
+    conn.execute(
+        update(Document)
+        .where(Document.id == document_id)
+        .values(extractor_version=version, updated_at=func.now())
+    )

@@ -10,18 +10,28 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 
 from etl import schema, seeds
-from etl.article import ParsedDocument, RawInput, Rejection
+from etl.article import RawInput, Rejection
 from etl.decode import decode
 from etl.discover import discover
+from etl.entities import extract_entities
 from etl.errors import RejectedInput, RunFailed
-from etl.loader import Outcome, is_loaded, write_document
-from etl.parse import EXTRACTOR_VERSION, parse
+from etl.extract import EXTRACTOR_VERSION, Extraction, extract
+from etl.loader import (
+    Outcome,
+    clear_entities,
+    is_loaded,
+    set_extractor_version,
+    write_document,
+    write_entities,
+)
+from etl.parse import parse
 from etl.read import read
 from etl.runs import RunCounts, finish_run, record_rejection, start_run
+from models import Document, DocumentSentence
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +54,9 @@ def prepare_database(engine: Engine) -> None:
         seeds.seed(conn)
 
 
-def extract(raw: RawInput) -> ParsedDocument:
-    """Decode and parse one input. Raises RejectedInput when it cannot be a document."""
-    return parse(decode(raw))
+def process(raw: RawInput) -> Extraction:
+    """Decode, parse and extract one input. Raises RejectedInput when it cannot be a document."""
+    return extract(parse(decode(raw)))
 
 
 def load(
@@ -111,7 +121,7 @@ def _load_one(engine: Engine, raw: RawInput, *, strict: bool) -> Outcome | Rejec
     if is_loaded(engine, raw.content_sha256):
         return "unchanged"
     try:
-        doc = extract(raw)
+        extraction = process(raw)
     except RejectedInput as exc:
         return Rejection(raw.source, exc.reason, raw.content_sha256)
     except Exception as exc:
@@ -122,7 +132,7 @@ def _load_one(engine: Engine, raw: RawInput, *, strict: bool) -> Outcome | Rejec
         return Rejection(
             raw.source, f"extractor error: {type(exc).__name__}: {exc}", raw.content_sha256
         )
-    return write_document(engine, doc, EXTRACTOR_VERSION)
+    return write_document(engine, extraction, EXTRACTOR_VERSION)
 
 
 def _finish_quietly(
@@ -133,3 +143,62 @@ def _finish_quietly(
         finish_run(engine, run_id, counts, status, error)
     except Exception:
         log.debug("could not record the failed run", exc_info=True)
+
+
+def reextract(
+    engine: Engine,
+    *,
+    everything: bool = False,
+    on_start: Callable[[int], None] | None = None,
+    on_item: OnItem | None = None,
+) -> LoadResult:
+    """Rebuild the entity rows of stored documents from their bodies, without the files.
+
+    Only documents extracted by another extractor version, unless ``everything``.
+    Each document is rebuilt in its own transaction.
+    """
+    prepare_database(engine)
+    run_id = start_run(engine, "reextract", EXTRACTOR_VERSION)
+    counts = RunCounts()
+    with engine.connect() as conn:
+        query = select(Document.id).order_by(Document.id)
+        if not everything:
+            query = query.where(Document.extractor_version != EXTRACTOR_VERSION)
+        ids = list(conn.scalars(query))
+    if on_start:
+        on_start(len(ids))
+    try:
+        for document_id in ids:
+            counts.files_seen += 1
+            if _reextract_one(engine, document_id):
+                counts.replaced += 1
+            if on_item:
+                on_item(str(document_id), "replaced")
+    except DBAPIError as exc:
+        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
+        raise RunFailed(f"reextract stopped, database error: {reason}") from exc
+    except BaseException as exc:
+        _finish_quietly(engine, run_id, counts, "failed", f"{type(exc).__name__}: {exc}")
+        raise
+    finish_run(engine, run_id, counts, "succeeded")
+    return LoadResult(run_id=run_id, counts=counts, status="succeeded")
+
+
+def _reextract_one(engine: Engine, document_id: int) -> bool:
+    with engine.begin() as conn:
+        # Lock the document so a concurrent load cannot replace it halfway through.
+        body = conn.scalar(
+            select(Document.body).where(Document.id == document_id).with_for_update()
+        )
+        if body is None:
+            return False  # replaced or deleted since the list was taken
+        spans = conn.execute(
+            select(DocumentSentence.char_start, DocumentSentence.char_end)
+            .where(DocumentSentence.document_id == document_id)
+            .order_by(DocumentSentence.seq)
+        ).all()
+        clear_entities(conn, document_id)
+        write_entities(conn, document_id, extract_entities(body), [tuple(s) for s in spans])
+        set_extractor_version(conn, document_id, EXTRACTOR_VERSION)
+    return True

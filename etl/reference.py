@@ -60,10 +60,39 @@ class KnownInitiative:
     aliases: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class CountryRecord:
+    iso3: str
+    iso2: str
+    numeric_code: int | None
+    name: str
+    official_name: str | None
+    common_name: str | None
+    region: str | None
+    subregion: str | None
+
+
+@functools.cache
+def countries() -> tuple[CountryRecord, ...]:
+    return tuple(
+        CountryRecord(
+            r["iso3"],
+            r["iso2"],
+            int(r["numeric"]) if r["numeric"].isdigit() else None,
+            r["name"],
+            r["official_name"] or None,
+            r["common_name"] or None,
+            r["region"] or None,
+            r["subregion"] or None,
+        )
+        for r in _rows("countries.csv")
+    )
+
+
 @functools.cache
 def country_names() -> dict[str, str]:
     """ISO3 -> the short English name (countries.csv)."""
-    return {r["iso3"]: r["name"] for r in _rows("countries.csv")}
+    return {c.iso3: c.name for c in countries()}
 
 
 @functools.cache

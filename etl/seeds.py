@@ -1,53 +1,58 @@
-"""Reference data from the CSV files in seeds/, upserted so that a user's edits take effect
-on the next load and reruns change nothing."""
+"""Reference data from the CSV files in seeds/ into the database, upserted so that a user's
+edits take effect on the next load and reruns write nothing."""
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
-from pathlib import Path
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
 
-from sqlalchemy import Connection, or_
+from sqlalchemy import Connection, Table, or_
 from sqlalchemy.dialects.postgresql import insert
 
-from etl.schema import PROJECT_ROOT
-from models import Country
-
-SEEDS_DIR = PROJECT_ROOT / "seeds"
+from etl import reference
+from models import Country, CountryAlias
 
 
-def _blank_to_none(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value or None
+def upsert(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]], key: Sequence[str]
+) -> int:
+    """Insert or update ``rows`` by ``key``; returns how many rows were written."""
+    return sum(
+        _upsert_batch(conn, table, rows[i : i + 1000], key) for i in range(0, len(rows), 1000)
+    )
 
 
-def read_countries(path: Path = SEEDS_DIR / "countries.csv") -> Iterator[dict[str, object]]:
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            numeric = _blank_to_none(row.get("numeric"))
-            yield {
-                "iso3": row["iso3"].strip(),
-                "iso2": row["iso2"].strip(),
-                "numeric_code": int(numeric) if numeric else None,
-                "name": row["name"].strip(),
-                "official_name": _blank_to_none(row.get("official_name")),
-                "common_name": _blank_to_none(row.get("common_name")),
-                "region": _blank_to_none(row.get("region")),
-                "subregion": _blank_to_none(row.get("subregion")),
-            }
+def _upsert_batch(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]], key: Sequence[str]
+) -> int:
+    # Batches keep each statement well under PostgreSQL's 65,535 bind parameters.
+    if not rows:
+        return 0
+    stmt = insert(table).values(list(rows))
+    columns = [c.name for c in table.columns if c.name not in key]
+    if columns:
+        stmt = stmt.on_conflict_do_update(
+            index_elements=list(key),
+            set_={c: stmt.excluded[c] for c in columns},
+            # Only touch rows whose data changed, so a rerun writes nothing.
+            where=or_(*(table.c[c].is_distinct_from(stmt.excluded[c]) for c in columns)),
+        )
+    else:
+        stmt = stmt.on_conflict_do_nothing(index_elements=list(key))
+    return len(conn.execute(stmt.returning(*(table.c[k] for k in key))).all())
 
 
 def seed(conn: Connection) -> dict[str, int]:
     """Upsert every seed table; returns rows inserted or changed per table."""
-    rows = list(read_countries())
-    table = Country.__table__
-    stmt = insert(table).values(rows)
-    columns = [c.name for c in table.columns if c.name != "iso3"]
-    stmt = stmt.on_conflict_do_update(
-        index_elements=["iso3"],
-        set_={c: stmt.excluded[c] for c in columns},
-        # Only touch rows whose data changed, so a rerun writes nothing.
-        where=or_(*(table.c[c].is_distinct_from(stmt.excluded[c]) for c in columns)),
-    )
-    written = conn.execute(stmt.returning(table.c.iso3)).all()
-    return {"countries": len(written)}
+    countries = [dataclasses.asdict(c) for c in reference.countries()]
+    aliases = {
+        (a.iso3, a.alias): {"country_iso3": a.iso3, "alias": a.alias, "kind": a.kind}
+        for a in reference.country_aliases()
+    }
+    return {
+        "countries": upsert(conn, Country.__table__, countries, ["iso3"]),
+        "country_aliases": upsert(
+            conn, CountryAlias.__table__, list(aliases.values()), ["country_iso3", "alias"]
+        ),
+    }

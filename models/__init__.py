@@ -4,14 +4,34 @@ these models must match them (``alembic check`` in the tests keeps the two hones
 from models.base import Base
 from models.country import Country
 from models.document import Document, DocumentCaption, DocumentSentence
+from models.entity import (
+    CountryAlias,
+    DocumentCountry,
+    DocumentInitiative,
+    DocumentParticipant,
+    EntityMention,
+    Initiative,
+    InitiativeAlias,
+    Participant,
+    ParticipantAlias,
+)
 from models.run import EtlRun, RejectedInputRow
 
 __all__ = [
     "Base",
     "Country",
+    "CountryAlias",
     "Document",
     "DocumentCaption",
+    "DocumentCountry",
+    "DocumentInitiative",
+    "DocumentParticipant",
     "DocumentSentence",
+    "EntityMention",
     "EtlRun",
+    "Initiative",
+    "InitiativeAlias",
+    "Participant",
+    "ParticipantAlias",
     "RejectedInputRow",
 ]
