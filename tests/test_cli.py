@@ -79,7 +79,7 @@ def test_db_commands(empty_db_url: URL) -> None:
     assert "base (empty)" in invoke(["db", "current"], empty_db_url).stdout
     up = invoke(["db", "upgrade"], empty_db_url)
     assert up.exit_code == 0, up.output
-    assert "Schema at 0001" in up.stdout
+    assert "Schema at 0002" in up.stdout
     seed = invoke(["db", "seed"], empty_db_url)
     assert seed.exit_code == 0 and "countries: 0 rows written" in seed.stdout
     status = invoke(["status"], empty_db_url)
@@ -91,7 +91,7 @@ def test_db_commands(empty_db_url: URL) -> None:
 
 
 def _commands() -> list[list[str]]:
-    found = [["load"], ["status"], ["runs"]]
+    found = [["load"], ["status"], ["runs"], ["reextract"], ["evaluate"]]
     found += [["db", c] for c in ("upgrade", "downgrade", "current", "seed", "stop")]
     return found
 
