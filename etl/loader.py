@@ -223,27 +223,13 @@ def write_entities(
     cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(
         "COPY entity_mentions (document_id, entity_kind, country_iso3, participant_id,"
-        " initiative_id, char_start, char_end, sentence_seq, surface) FROM STDIN"
+        " initiative_id, caption_seq, char_start, char_end, sentence_seq, surface) FROM STDIN"
     ) as copy:
-        for kind, iso3, pid, iid, m in sorted(rows, key=lambda r: r[4].start):
+        for kind, iso3, pid, iid, m in sorted(rows, key=lambda r: (r[4].caption or -1, r[4].start)):
+            sentence = sentence_of(m.start, m.end) if m.caption is None else None
             copy.write_row(
-                (
-                    document_id,
-                    kind,
-                    iso3,
-                    pid,
-                    iid,
-                    m.start,
-                    m.end,
-                    sentence_of(m.start, m.end),
-                    m.text,
-                )
+                (document_id, kind, iso3, pid, iid, m.caption, m.start, m.end, sentence, m.text)
             )
-
-
-@functools.cache
-def _initiative_kinds() -> dict[str, str]:
-    return {i.name: i.kind for i in reference.initiatives()}
 
 
 def _merge(entities: Iterable[Entity]) -> list[Entity]:

@@ -31,7 +31,7 @@ from etl.loader import (
 from etl.parse import parse
 from etl.read import read
 from etl.runs import RunCounts, finish_run, record_rejection, start_run
-from models import Document, DocumentSentence
+from models import Document, DocumentCaption, DocumentSentence
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +198,13 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
             .where(DocumentSentence.document_id == document_id)
             .order_by(DocumentSentence.seq)
         ).all()
+        captions = conn.scalars(
+            select(DocumentCaption.text)
+            .where(DocumentCaption.document_id == document_id)
+            .order_by(DocumentCaption.seq)
+        ).all()
         clear_entities(conn, document_id)
-        write_entities(conn, document_id, extract_entities(body), [tuple(s) for s in spans])
+        entities = extract_entities(body, captions)
+        write_entities(conn, document_id, entities, [tuple(s) for s in spans])
         set_extractor_version(conn, document_id, EXTRACTOR_VERSION)
     return True

@@ -179,6 +179,11 @@ class EntityMention(Base):
             ["document_sentences.document_id", "document_sentences.seq"],
             ondelete="CASCADE",
         ),
+        ForeignKeyConstraint(
+            ["document_id", "caption_seq"],
+            ["document_captions.document_id", "document_captions.seq"],
+            ondelete="CASCADE",
+        ),
         Index(None, "document_id", "char_start"),
         {"comment": "Every mention of an entity: document, character span in the body, sentence."},
     )
@@ -201,7 +206,14 @@ class EntityMention(Base):
         index=True,
         comment="The initiative mentioned.",
     )
-    char_start: Mapped[int] = mapped_column(Integer, comment="First character in documents.body.")
+    caption_seq: Mapped[int | None] = mapped_column(
+        Integer,
+        comment="Set when the mention is in a photo caption (document_captions.seq), not the body;"
+        " the offsets then index into that caption's text.",
+    )
+    char_start: Mapped[int] = mapped_column(
+        Integer, comment="First character in documents.body (or in the caption)."
+    )
     char_end: Mapped[int] = mapped_column(Integer, comment="One past the last character.")
     sentence_seq: Mapped[int | None] = mapped_column(
         Integer, comment="Sentence (document_sentences.seq) containing the mention."

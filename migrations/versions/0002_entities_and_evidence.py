@@ -2,7 +2,7 @@
 
 Revision ID: 0002
 Revises: 0001
-Create Date: 2026-11-23 18:11:38.016602
+Create Date: 2026-11-23 18:15:49.354907
 
 """
 from typing import Sequence, Union
@@ -93,7 +93,8 @@ def upgrade() -> None:
     sa.Column('country_iso3', sa.CHAR(length=3), nullable=True, comment='The country mentioned (entity_kind country).'),
     sa.Column('participant_id', sa.BigInteger(), nullable=True, comment='The person or organization mentioned.'),
     sa.Column('initiative_id', sa.BigInteger(), nullable=True, comment='The initiative mentioned.'),
-    sa.Column('char_start', sa.Integer(), nullable=False, comment='First character in documents.body.'),
+    sa.Column('caption_seq', sa.Integer(), nullable=True, comment="Set when the mention is in a photo caption (document_captions.seq), not the body; the offsets then index into that caption's text."),
+    sa.Column('char_start', sa.Integer(), nullable=False, comment='First character in documents.body (or in the caption).'),
     sa.Column('char_end', sa.Integer(), nullable=False, comment='One past the last character.'),
     sa.Column('sentence_seq', sa.Integer(), nullable=True, comment='Sentence (document_sentences.seq) containing the mention.'),
     sa.Column('surface', sa.Text(), nullable=False, comment='The words as written in the body.'),
@@ -101,6 +102,7 @@ def upgrade() -> None:
     sa.CheckConstraint("entity_kind IN ('country', 'person', 'organization', 'initiative')", name=op.f('ck_entity_mentions_entity_kind')),
     sa.CheckConstraint('char_start >= 0 AND char_end > char_start', name=op.f('ck_entity_mentions_span')),
     sa.ForeignKeyConstraint(['country_iso3'], ['countries.iso3'], name=op.f('fk_entity_mentions_country_iso3_countries')),
+    sa.ForeignKeyConstraint(['document_id', 'caption_seq'], ['document_captions.document_id', 'document_captions.seq'], name=op.f('fk_entity_mentions_document_id_document_captions'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['document_id', 'sentence_seq'], ['document_sentences.document_id', 'document_sentences.seq'], name=op.f('fk_entity_mentions_document_id_document_sentences'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('fk_entity_mentions_document_id_documents'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['initiative_id'], ['initiatives.id'], name=op.f('fk_entity_mentions_initiative_id_initiatives'), ondelete='CASCADE'),
