@@ -232,6 +232,11 @@ def write_entities(
             )
 
 
+@functools.cache
+def _initiative_kinds() -> dict[str, str]:
+    return {i.name: i.kind for i in reference.initiatives()}
+
+
 def _merge(entities: Iterable[Entity]) -> list[Entity]:
     """One entity per canonical key, in a stable order (which also avoids upsert deadlocks)."""
     merged: dict[tuple[str, str], Entity] = {}
