@@ -16,8 +16,8 @@ from pathlib import Path
 
 from etl.article import RawInput
 from etl.decode import decode
-from etl.entities import extract_entities
 from etl.evaluate import _names, prediction, score_corpus
+from etl.extract import extract
 from etl.parse import parse
 
 
@@ -25,7 +25,8 @@ def predict(path: Path) -> dict:
     data = path.read_bytes()
     raw = RawInput(path.name, data, hashlib.sha256(data).hexdigest(), "text")
     doc = parse(decode(raw))
-    return prediction(doc, extract_entities(doc.body))
+    extraction = extract(doc)
+    return prediction(doc, extraction.entities, extraction.events)
 
 
 def _errors(field: str, pred: dict, gold: dict) -> tuple[list[str], list[str]]:

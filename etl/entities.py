@@ -65,47 +65,60 @@ def analyze(body: str) -> Doc:
     return load_nlp()(body)
 
 
-def extract_entities(body: str, captions: Sequence[str] = ()) -> list[Entity]:
-    """Every entity named in ``body`` or its ``captions``, each with its mentions in order.
-
-    Body and captions are analysed as one text, so a caption's "Jaishankar" and the body's
-    "Subrahmanyam Jaishankar" resolve to one person; mentions are then mapped back to the
-    body or to their caption.
-    """
+def find_entities(text: str, nlp_doc: Doc) -> list[Entity]:
+    """Every entity named in ``text`` (analysed as ``nlp_doc``), each with its mentions."""
     from etl.countries import find_countries
     from etl.initiatives import find_initiatives
     from etl.organizations import find_organizations
     from etl.people import find_people
 
-    text = body
-    starts: list[int] = []
-    for caption in captions:
-        text += CAPTION_SEPARATOR
-        starts.append(len(text))
-        text += caption
-    doc = analyze(text)
     found: list[Entity] = []
     for finder in (find_countries, find_people, find_organizations, find_initiatives):
-        found.extend(finder(text, doc))
-    if not captions:
-        return found
-    relocated = (_relocate(e, len(body), starts) for e in found)
-    return [e for e in relocated if e.mentions]
+        found.extend(finder(text, nlp_doc))
+    return found
 
 
 # Paragraph breaks keep sentences and names from running across the join.
 CAPTION_SEPARATOR = "\n\n"
 
 
-def _relocate(entity: Entity, body_length: int, starts: list[int]) -> Entity:
-    mentions = []
-    for m in entity.mentions:
-        if m.end <= body_length:
-            mentions.append(m)
-            continue
-        k = bisect.bisect_right(starts, m.start) - 1
+@dataclass(frozen=True, slots=True)
+class CombinedText:
+    """A body with its photo captions appended, analysed as one text so that a caption's
+    "Jaishankar" and the body's "Subrahmanyam Jaishankar" resolve to one person; ``locate``
+    maps offsets in the combined text back to the body or a caption."""
+
+    text: str
+    body_length: int
+    caption_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, body: str, captions: Sequence[str] = ()) -> CombinedText:
+        text, starts = body, []
+        for caption in captions:
+            text += CAPTION_SEPARATOR
+            starts.append(len(text))
+            text += caption
+        return cls(text, len(body), tuple(starts))
+
+    def locate(self, mention: Mention) -> Mention | None:
+        """The mention relative to the body or its caption; None if it straddles a join."""
+        if mention.end <= self.body_length:
+            return mention
+        k = bisect.bisect_right(self.caption_starts, mention.start) - 1
         if k < 0:
-            continue  # straddles the separator: cannot be a real mention
-        offset = starts[k]
-        mentions.append(Mention(m.start - offset, m.end - offset, m.text, caption=k))
-    return dataclasses.replace(entity, mentions=tuple(mentions))
+            return None
+        offset = self.caption_starts[k]
+        return Mention(mention.start - offset, mention.end - offset, mention.text, caption=k)
+
+    def relocate(self, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
+        located = (self.locate(m) for m in mentions)
+        return tuple(m for m in located if m is not None)
+
+
+def extract_entities(body: str, captions: Sequence[str] = ()) -> list[Entity]:
+    """Every entity named in ``body`` or its ``captions``, mentions located in either."""
+    combined = CombinedText.of(body, captions)
+    found = find_entities(combined.text, analyze(combined.text))
+    relocated = (dataclasses.replace(e, mentions=combined.relocate(e.mentions)) for e in found)
+    return [e for e in relocated if e.mentions]

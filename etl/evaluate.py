@@ -8,6 +8,7 @@ database, the tests and dev scripts can build them straight from the extractors.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from sqlalchemy import Engine, func, select
 
 from etl.article import ParsedDocument
 from etl.entities import Entity
+from etl.event_types import TYPE_FAMILY, Event
 from models import Document, DocumentCountry, EntityMention, Initiative, Participant
 
 METADATA_FIELDS = ("title", "published", "outlet", "author")
@@ -100,6 +102,61 @@ def score_value(predicted: str | None, gold: str | None) -> Score:
     return Score(fp=1, fn=1)
 
 
+_STOPWORDS = frozenset(
+    "a an and at between by for from in into of on the to with during s".split()  # noqa: SIM905
+)
+
+
+def _content_words(name: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", normalize_name(name))
+    return {w for w in words if w not in _STOPWORDS}
+
+
+def dates_agree(a: str | None, b: str | None) -> bool:
+    """Equal to the precision both give ("2024" agrees with "2024-09"), or both null."""
+    if a is None or b is None:
+        return a is None and b is None
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def events_match(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bool:
+    """GUIDELINES.md: dates agree, and either the names share most of their content words or
+    the events share a participant or country and their types the same family."""
+    if not dates_agree(pred.get("date"), gold.get("date")):
+        return False
+    pw, gw = _content_words(pred.get("name") or ""), _content_words(gold.get("name") or "")
+    if pw and gw and len(pw & gw) * 2 >= max(len(pw), len(gw)):
+        return True
+    same_family = TYPE_FAMILY.get(pred.get("type", "")) == TYPE_FAMILY.get(gold.get("type", ""))
+    people = {normalize_name(p) for p in pred.get("participants", [])} & {
+        normalize_name(p) for p in gold.get("participants", [])
+    }
+    countries = set(pred.get("countries", [])) & set(gold.get("countries", []))
+    return same_family and bool(people or countries)
+
+
+def score_events(
+    predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]
+) -> Score:
+    """Maximum one-to-one matching of predicted to gold events under ``events_match``."""
+    candidates = [[j for j, p in enumerate(predicted) if events_match(p, g)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def assign(i: int, seen: set[int]) -> bool:
+        for j in candidates[i]:
+            if j in seen:
+                continue
+            seen.add(j)
+            if j not in owner or assign(owner[j], seen):
+                owner[j] = i
+                return True
+        return False
+
+    tp = sum(assign(i, set()) for i in range(len(gold)))
+    return Score(tp=tp, fp=len(predicted) - tp, fn=len(gold) - tp)
+
+
 def score_document(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Score]:
     scores: dict[str, Score] = {}
     for field in METADATA_FIELDS:
@@ -107,6 +164,7 @@ def score_document(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str
     scores["countries"] = score_set(pred.get("countries", []), gold.get("countries", []))
     for field in ("persons", "organizations", "initiatives"):
         scores[field] = score_named(pred.get(field, []), gold.get(field, []))
+    scores["events"] = score_events(pred.get("events", []), gold.get("events", []))
     return scores
 
 
@@ -125,7 +183,27 @@ def published_string(doc: ParsedDocument) -> str | None:
     return doc.published_on.strftime(fmt)
 
 
-def prediction(doc: ParsedDocument, entities: Sequence[Entity]) -> dict[str, Any]:
+def event_prediction(event: Event) -> dict[str, Any]:
+    date = None
+    if event.start_date is not None:
+        fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[event.date_precision or "day"]
+        date = event.start_date.strftime(fmt)
+    return {
+        "type": event.event_type,
+        "name": event.name,
+        "date": date,
+        "location": {"city": event.location_name, "country": event.location_country_iso3},
+        "participants": sorted(
+            {p.name for p in event.participants if p.kind == "person" and p.name}
+        ),
+        "countries": sorted({p.country_iso3 for p in event.participants if p.country_iso3}),
+        "evidence": event.summary,
+    }
+
+
+def prediction(
+    doc: ParsedDocument, entities: Sequence[Entity], events: Sequence[Event] = ()
+) -> dict[str, Any]:
     """A gold-format dict of what was extracted from one document."""
     pred: dict[str, Any] = {
         "document": doc.source,
@@ -147,6 +225,7 @@ def prediction(doc: ParsedDocument, entities: Sequence[Entity]) -> dict[str, Any
             for e in entities
             if e.kind == kind
         ]
+    pred["events"] = [event_prediction(e) for e in events]
     return pred
 
 

@@ -1,16 +1,28 @@
-"""The extract stage: facts found in a parsed document (entities now; events build on them)."""
+"""The extract stage: the facts in a parsed document — entities, then the events they take
+part in. The statistical model runs once over the body and its captions."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from etl.article import ParsedDocument
-from etl.entities import Entity, extract_entities
+from etl.article import DatePrecision, ParsedDocument
+from etl.entities import CombinedText, Entity, analyze, find_entities
+from etl.event_types import Event
+from etl.events import find_events
 from etl.parse import EXTRACTOR_VERSION as PARSER_VERSION
 
-ENTITIES_VERSION = "entities-1"
+ENTITIES_VERSION = "facts-1"
 # Stored on every document; a change makes `diplo reextract` rebuild the derived rows.
 EXTRACTOR_VERSION = f"{PARSER_VERSION}+{ENTITIES_VERSION}"
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    entities: tuple[Entity, ...]
+    events: tuple[Event, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,8 +30,53 @@ class Extraction:
     """A document with everything extracted from it, ready to load in one transaction."""
 
     document: ParsedDocument
-    entities: tuple[Entity, ...]
+    facts: Facts
+
+    @property
+    def entities(self) -> tuple[Entity, ...]:
+        return self.facts.entities
+
+    @property
+    def events(self) -> tuple[Event, ...]:
+        return self.facts.events
+
+
+def extract_facts(
+    body: str,
+    captions: Sequence[str] = (),
+    *,
+    published_on: dt.date | None = None,
+    published_precision: DatePrecision | None = None,
+) -> Facts:
+    """Entities and events of a body and its captions; mentions located in either."""
+    combined = CombinedText.of(body, captions)
+    nlp_doc = analyze(combined.text)
+    entities = find_entities(combined.text, nlp_doc)
+    events = find_events(
+        combined.text,
+        nlp_doc,
+        entities,
+        published_on=published_on,
+        published_precision=published_precision,
+    )
+    located_entities = tuple(
+        e
+        for e in (dataclasses.replace(e, mentions=combined.relocate(e.mentions)) for e in entities)
+        if e.mentions
+    )
+    located_events = tuple(
+        e
+        for e in (dataclasses.replace(e, mentions=combined.relocate(e.mentions)) for e in events)
+        if e.mentions
+    )
+    return Facts(located_entities, located_events)
 
 
 def extract(doc: ParsedDocument) -> Extraction:
-    return Extraction(document=doc, entities=tuple(extract_entities(doc.body, doc.captions)))
+    facts = extract_facts(
+        doc.body,
+        doc.captions,
+        published_on=doc.published_on,
+        published_precision=doc.published_precision,
+    )
+    return Extraction(document=doc, facts=facts)

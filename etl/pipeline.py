@@ -17,9 +17,8 @@ from etl import schema, seeds
 from etl.article import RawInput, Rejection
 from etl.decode import decode
 from etl.discover import discover
-from etl.entities import extract_entities
 from etl.errors import RejectedInput, RunFailed
-from etl.extract import EXTRACTOR_VERSION, Extraction, extract
+from etl.extract import EXTRACTOR_VERSION, Extraction, extract, extract_facts
 from etl.loader import (
     Outcome,
     clear_entities,
@@ -188,11 +187,14 @@ def reextract(
 def _reextract_one(engine: Engine, document_id: int) -> bool:
     with engine.begin() as conn:
         # Lock the document so a concurrent load cannot replace it halfway through.
-        body = conn.scalar(
-            select(Document.body).where(Document.id == document_id).with_for_update()
-        )
-        if body is None:
+        row = conn.execute(
+            select(Document.body, Document.published_on, Document.published_precision)
+            .where(Document.id == document_id)
+            .with_for_update()
+        ).first()
+        if row is None:
             return False  # replaced or deleted since the list was taken
+        body, published_on, precision = row
         spans = conn.execute(
             select(DocumentSentence.char_start, DocumentSentence.char_end)
             .where(DocumentSentence.document_id == document_id)
@@ -204,7 +206,9 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
             .order_by(DocumentCaption.seq)
         ).all()
         clear_entities(conn, document_id)
-        entities = extract_entities(body, captions)
-        write_entities(conn, document_id, entities, [tuple(s) for s in spans])
+        facts = extract_facts(
+            body, captions, published_on=published_on, published_precision=precision
+        )
+        write_entities(conn, document_id, facts.entities, [tuple(s) for s in spans])
         set_extractor_version(conn, document_id, EXTRACTOR_VERSION)
     return True

@@ -13,7 +13,7 @@ from etl import extract as extract_stage
 from etl import loader, pipeline
 from etl.article import DecodedArticle
 from etl.entities import Entity, Mention
-from etl.extract import Extraction
+from etl.extract import Extraction, Facts
 from etl.parse import parse
 
 BODY_A = "Chinese President Xi Jinping met Kenyan President William Ruto in Beijing.\n\nXi said China and Kenya would deepen Belt and Road cooperation."
@@ -36,7 +36,7 @@ def _doc(source: str, body: str, entities: list[Entity]) -> Extraction:
         DecodedArticle(source=source, content_sha256=f"{hash(body) & 0xFFFF:064x}", text=body)
     )
     assert parsed.body == body
-    return Extraction(document=parsed, entities=tuple(entities))
+    return Extraction(document=parsed, facts=Facts(tuple(entities), ()))
 
 
 def _xi(body: str, *words: str, title: str | None = None) -> Entity:

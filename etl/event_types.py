@@ -1,0 +1,79 @@
+"""Typed objects for events: what happened, when, where, and who took part."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from etl.article import DatePrecision
+from etl.entities import Mention
+
+EventType = Literal[
+    "summit",
+    "forum",
+    "conference",
+    "state_visit",
+    "visit",
+    "meeting",
+    "call",
+    "signing",
+    "resolution",
+    "diplomatic_relations",
+    "launch",
+    "message",
+    "anniversary",
+    "other",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+# GUIDELINES.md: events of one family can be the same occurrence described differently.
+TYPE_FAMILY: dict[str, str] = {
+    "summit": "gathering",
+    "forum": "gathering",
+    "conference": "gathering",
+    "state_visit": "visit",
+    "visit": "visit",
+    "meeting": "contact",
+    "call": "contact",
+    "message": "contact",
+    "signing": "agreement",
+    "resolution": "agreement",
+    "diplomatic_relations": "agreement",
+    "launch": "launch",
+    "anniversary": "anniversary",
+    "other": "other",
+}
+
+Role = Literal[
+    "host", "guest", "attendee", "signatory", "counterpart", "sender", "recipient", "participant"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EventParticipant:
+    """A person or organization (by canonical name, as in Entity.name) and/or a country
+    taking part in an event, with its role."""
+
+    role: Role
+    name: str | None = None
+    kind: Literal["person", "organization"] | None = None
+    country_iso3: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One occurrence reported by a document, with every mention of it there."""
+
+    event_type: EventType
+    name: str  # readable canonical name, e.g. "16th BRICS Summit", "Xi Jinping – Narendra Modi meeting"
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_precision: DatePrecision | None
+    location_name: str | None
+    location_country_iso3: str | None
+    participants: tuple[EventParticipant, ...]
+    mentions: tuple[Mention, ...]
+    initiatives: tuple[str, ...] = ()  # canonical names of initiatives the event is about
+    summary: str | None = None  # the sentence that best states it
+    confidence: float = 0.5
