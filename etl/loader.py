@@ -8,11 +8,13 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, delete, func, select, text, update
+from sqlalchemy import Connection, Engine, delete, func, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 
 from etl import reference
+from etl.dedupe import Report, aggregate, event_key, merge_within_document
 from etl.entities import Entity
+from etl.event_types import Event
 from etl.extract import Extraction
 from models import (
     Document,
@@ -20,14 +22,26 @@ from models import (
     DocumentInitiative,
     DocumentParticipant,
     EntityMention,
+    EventInitiative,
+    EventMention,
+    EventParticipant,
+    EventReport,
     Initiative,
     InitiativeAlias,
     Participant,
     ParticipantAlias,
 )
+from models import Event as EventRow
 
 Outcome = Literal["loaded", "replaced", "unchanged"]
-DERIVED_TABLES = (EntityMention, DocumentCountry, DocumentParticipant, DocumentInitiative)
+DERIVED_TABLES = (
+    EntityMention,
+    DocumentCountry,
+    DocumentParticipant,
+    DocumentInitiative,
+    EventMention,
+    EventReport,
+)
 
 
 def is_loaded(engine: Engine, content_sha256: str) -> bool:
@@ -48,6 +62,9 @@ def write_document(engine: Engine, extraction: Extraction, extractor_version: st
         # Two loads of the same path must not both replace it; serialize them on the path.
         conn.execute(
             text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"), {"s": doc.source}
+        )
+        stale_events = _events_reported_by(
+            conn, select(Document.id).where(Document.source_path == doc.source).scalar_subquery()
         )
         stale = conn.execute(
             delete(Document)
@@ -84,6 +101,10 @@ def write_document(engine: Engine, extraction: Extraction, extractor_version: st
         _copy_segments(conn, document_id, extraction)
         spans = [(s.start, s.end) for s in doc.sentences]
         write_entities(conn, document_id, extraction.entities, spans)
+        touched = write_events(
+            conn, document_id, doc.content_sha256, extraction.events, doc.body, doc.captions, spans
+        )
+        recompute_events(conn, stale_events | touched)
     return "replaced" if stale else "loaded"
 
 
@@ -101,9 +122,22 @@ def _copy_segments(conn: Connection, document_id: int, extraction: Extraction) -
                 copy.write_row((document_id, seq, caption))
 
 
-def clear_entities(conn: Connection, document_id: int) -> None:
+def clear_facts(conn: Connection, document_id: int) -> set[int]:
+    """Delete what was extracted from a document; returns the events it reported, which
+    must then be recomputed."""
+    events = _events_reported_by(conn, document_id)
     for model in DERIVED_TABLES:
         conn.execute(delete(model).where(model.document_id == document_id))
+    return events
+
+
+def _events_reported_by(conn: Connection, document_ids: Any) -> set[int]:
+    condition = (
+        EventReport.document_id.in_(document_ids)
+        if not isinstance(document_ids, int)
+        else EventReport.document_id == document_ids
+    )
+    return set(conn.scalars(select(EventReport.event_id).where(condition)))
 
 
 def write_entities(
@@ -298,3 +332,160 @@ def set_extractor_version(conn: Connection, document_id: int, version: str) -> N
         .where(Document.id == document_id)
         .values(extractor_version=version, updated_at=func.now())
     )
+
+
+def write_events(
+    conn: Connection,
+    document_id: int,
+    document_sha256: str,
+    events: Sequence[Event],
+    body: str,
+    captions: Sequence[str],
+    sentence_spans: Sequence[tuple[int, int]],
+) -> set[int]:
+    """Attach the document's events to shared event rows (by dedup key) and record its report
+    and mentions of each; returns the event ids, to be recomputed."""
+    keyed = sorted((event_key(e), e) for e in merge_within_document(events))
+    if not keyed:
+        return set()
+    ids: dict[str, int] = {}
+    for key, e in keyed:
+        # The upsert also locks the row: concurrent loads reporting one event take turns.
+        stmt = insert(EventRow).values(event_key=key, event_type=e.event_type, name=e.name)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["event_key"], set_={"event_key": stmt.excluded.event_key}
+        )
+        ids[key] = conn.execute(stmt.returning(EventRow.id)).scalar_one()
+    conn.execute(
+        insert(EventReport),
+        [
+            {
+                "event_id": ids[key],
+                "document_id": document_id,
+                "event_type": e.event_type,
+                "name": e.name,
+                "start_date": e.start_date,
+                "end_date": e.end_date,
+                "date_precision": e.date_precision,
+                "location_name": e.location_name,
+                "location_country_iso3": e.location_country_iso3,
+                "summary": e.summary,
+                "confidence": e.confidence,
+                "participants": [
+                    {"role": p.role, "name": p.name, "kind": p.kind, "country_iso3": p.country_iso3}
+                    for p in e.participants
+                ],
+                "initiatives": list(e.initiatives),
+            }
+            for key, e in keyed
+        ],
+    )
+    starts = [s for s, _ in sentence_spans]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(
+        "COPY event_mentions (event_id, document_id, caption_seq, char_start, char_end,"
+        " sentence_seq, sentence, confidence) FROM STDIN"
+    ) as copy:
+        for key, e in keyed:
+            for m in e.mentions:
+                seq = sentence = None
+                if m.caption is None:
+                    i = bisect.bisect_right(starts, m.start) - 1
+                    if i >= 0 and m.end <= sentence_spans[i][1]:
+                        seq, sentence = i, body[sentence_spans[i][0] : sentence_spans[i][1]]
+                else:
+                    sentence = captions[m.caption]
+                copy.write_row(
+                    (ids[key], document_id, m.caption, m.start, m.end, seq, sentence, e.confidence)
+                )
+    return set(ids.values())
+
+
+def recompute_events(conn: Connection, event_ids: set[int]) -> None:
+    """Rebuild each event from all its reports; an event nobody reports any more goes."""
+    known = reference.country_names()
+    for event_id in sorted(event_ids):
+        rows = conn.execute(
+            select(EventReport, Document.content_sha256)
+            .join(Document, Document.id == EventReport.document_id)
+            .where(EventReport.event_id == event_id)
+        ).all()
+        if not rows:
+            conn.execute(delete(EventRow).where(EventRow.id == event_id))
+            continue
+        reports = [
+            Report(
+                document_sha256=sha,
+                event_type=r.event_type,
+                name=r.name,
+                start_date=r.start_date,
+                end_date=r.end_date,
+                date_precision=r.date_precision,
+                location_name=r.location_name,
+                location_country_iso3=r.location_country_iso3,
+                summary=r.summary,
+                confidence=r.confidence,
+                participants=tuple(
+                    (p["role"], p.get("name"), p.get("kind"), p.get("country_iso3"))
+                    for p in r.participants
+                ),
+                initiatives=tuple(r.initiatives),
+            )
+            for r, sha in rows
+        ]
+        event = aggregate(reports)
+        conn.execute(
+            update(EventRow)
+            .where(EventRow.id == event_id)
+            .values(
+                event_type=event.event_type,
+                name=event.name,
+                start_date=event.start_date,
+                end_date=event.end_date,
+                date_precision=event.date_precision,
+                location_name=event.location_name,
+                location_country_iso3=event.location_country_iso3
+                if event.location_country_iso3 in known
+                else None,
+                summary=event.summary,
+            )
+        )
+        _replace_event_links(conn, event_id, event.participants, event.initiatives, known)
+
+
+def _replace_event_links(
+    conn: Connection,
+    event_id: int,
+    participants: Sequence[tuple[str, str | None, str | None, str | None]],
+    initiatives: Sequence[str],
+    known_countries: dict[str, str],
+) -> None:
+    conn.execute(delete(EventParticipant).where(EventParticipant.event_id == event_id))
+    conn.execute(delete(EventInitiative).where(EventInitiative.event_id == event_id))
+    names = {(kind, name) for _, name, kind, _ in participants if name and kind}
+    ids: dict[tuple[str, str], int] = {}
+    if names:
+        for pid, kind, name in conn.execute(
+            select(Participant.id, Participant.kind, Participant.name).where(
+                tuple_(Participant.kind, Participant.name).in_(sorted(names))
+            )
+        ):
+            ids[(kind, name)] = pid
+    rows = []
+    for role, name, kind, iso3 in participants:
+        pid = ids.get((kind, name)) if name and kind else None
+        country = iso3 if iso3 in known_countries else None
+        if pid is not None or country is not None:
+            rows.append(
+                {"event_id": event_id, "participant_id": pid, "country_iso3": country, "role": role}
+            )
+    _insert_ignore(conn, EventParticipant, rows)
+    if initiatives:
+        initiative_ids = conn.scalars(
+            select(Initiative.id).where(Initiative.name.in_(sorted(set(initiatives))))
+        ).all()
+        _insert_ignore(
+            conn,
+            EventInitiative,
+            [{"event_id": event_id, "initiative_id": i} for i in initiative_ids],
+        )

@@ -21,11 +21,13 @@ from etl.errors import RejectedInput, RunFailed
 from etl.extract import EXTRACTOR_VERSION, Extraction, extract, extract_facts
 from etl.loader import (
     Outcome,
-    clear_entities,
+    clear_facts,
     is_loaded,
+    recompute_events,
     set_extractor_version,
     write_document,
     write_entities,
+    write_events,
 )
 from etl.parse import parse
 from etl.read import read
@@ -188,13 +190,18 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
     with engine.begin() as conn:
         # Lock the document so a concurrent load cannot replace it halfway through.
         row = conn.execute(
-            select(Document.body, Document.published_on, Document.published_precision)
+            select(
+                Document.body,
+                Document.published_on,
+                Document.published_precision,
+                Document.content_sha256,
+            )
             .where(Document.id == document_id)
             .with_for_update()
         ).first()
         if row is None:
             return False  # replaced or deleted since the list was taken
-        body, published_on, precision = row
+        body, published_on, precision, sha = row
         spans = conn.execute(
             select(DocumentSentence.char_start, DocumentSentence.char_end)
             .where(DocumentSentence.document_id == document_id)
@@ -205,10 +212,13 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
             .where(DocumentCaption.document_id == document_id)
             .order_by(DocumentCaption.seq)
         ).all()
-        clear_entities(conn, document_id)
+        stale_events = clear_facts(conn, document_id)
         facts = extract_facts(
             body, captions, published_on=published_on, published_precision=precision
         )
-        write_entities(conn, document_id, facts.entities, [tuple(s) for s in spans])
+        sentence_spans = [(s, e) for s, e in spans]
+        write_entities(conn, document_id, facts.entities, sentence_spans)
+        touched = write_events(conn, document_id, sha, facts.events, body, captions, sentence_spans)
+        recompute_events(conn, stale_events | touched)
         set_extractor_version(conn, document_id, EXTRACTOR_VERSION)
     return True

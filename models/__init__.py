@@ -15,6 +15,7 @@ from models.entity import (
     Participant,
     ParticipantAlias,
 )
+from models.event import Event, EventInitiative, EventMention, EventParticipant, EventReport
 from models.run import EtlRun, RejectedInputRow
 
 __all__ = [
@@ -29,6 +30,11 @@ __all__ = [
     "DocumentSentence",
     "EntityMention",
     "EtlRun",
+    "Event",
+    "EventInitiative",
+    "EventMention",
+    "EventParticipant",
+    "EventReport",
     "Initiative",
     "InitiativeAlias",
     "Participant",
