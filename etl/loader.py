@@ -406,7 +406,7 @@ def recompute_events(conn: Connection, event_ids: set[int]) -> None:
     known = reference.country_names()
     for event_id in sorted(event_ids):
         rows = conn.execute(
-            select(EventReport, Document.content_sha256)
+            select(EventReport.__table__, Document.content_sha256)
             .join(Document, Document.id == EventReport.document_id)
             .where(EventReport.event_id == event_id)
         ).all()
@@ -415,7 +415,7 @@ def recompute_events(conn: Connection, event_ids: set[int]) -> None:
             continue
         reports = [
             Report(
-                document_sha256=sha,
+                document_sha256=r.content_sha256,
                 event_type=r.event_type,
                 name=r.name,
                 start_date=r.start_date,
@@ -431,7 +431,7 @@ def recompute_events(conn: Connection, event_ids: set[int]) -> None:
                 ),
                 initiatives=tuple(r.initiatives),
             )
-            for r, sha in rows
+            for r in rows
         ]
         event = aggregate(reports)
         conn.execute(
