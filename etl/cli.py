@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -25,6 +26,7 @@ from etl import embedded, pipeline, reports, schema, seeds
 from etl import evaluate as evaluation
 from etl.database import make_engine, resolve_url
 from etl.errors import ConfigError, DiploError
+from etl.event_types import EVENT_TYPES
 from etl.settings import Settings, redact
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70
@@ -293,6 +295,86 @@ def evaluate(
             str(s.fn),
         )
     out.print(table)
+
+
+@app.command(
+    epilog="Example: diplo events --country Kazakhstan --since 2024-01-01   |   "
+    "diplo events --person Modi --type meeting"
+)
+@handles_errors
+def events(
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", help="Taking part or hosting: ISO3, name or adjective."),
+    ] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", "-p", help="A participant's name or alias.")
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(EVENT_TYPES)}.")
+    ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option("--since", formats=["%Y-%m-%d", "%Y-%m", "%Y"], help="From this date."),
+    ] = None,
+    until: Annotated[
+        datetime | None,
+        typer.Option("--until", formats=["%Y-%m-%d", "%Y-%m", "%Y"], help="Up to this date."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many events.")
+    ] = 100,
+) -> None:
+    """Print a timeline of events, oldest first, filtered by country, person, type and dates."""
+    if event_type and event_type not in EVENT_TYPES:
+        raise ConfigError(
+            f"unknown event type {event_type!r}; use one of: {', '.join(EVENT_TYPES)}"
+        )
+    engine = state.engine()
+    if schema.current_revision(engine) is None:
+        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    iso3 = None
+    if country:
+        iso3 = reports.resolve_country(engine, country)
+        if iso3 is None:
+            raise ConfigError(f"unknown country {country!r}")
+    rows = reports.event_timeline(
+        engine,
+        country=iso3,
+        person=person,
+        event_type=event_type,
+        since=since.date() if since else None,
+        until=until.date() if until else None,
+        limit=limit,
+    )
+    if not rows:
+        err.print("No events match.")
+        return
+    table = Table("date", "type", "event", "where", "who", "docs")
+    for r in rows:
+        who = ", ".join([*r.people, *r.countries])
+        table.add_row(
+            reports.format_date(r.start_date, r.date_precision),
+            r.event_type,
+            r.name,
+            r.location or "",
+            who,
+            str(r.documents),
+        )
+    if out.is_terminal:
+        out.print(table)
+    else:
+        for r in rows:
+            who = ", ".join([*r.people, *r.countries])
+            line = [
+                reports.format_date(r.start_date, r.date_precision),
+                r.event_type,
+                r.name,
+                r.location or "",
+                who,
+                str(r.documents),
+            ]
+            out.print("\t".join(line), markup=False)
 
 
 @app.command(epilog="Example: diplo status")

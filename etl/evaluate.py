@@ -10,17 +10,26 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from etl.article import ParsedDocument
 from etl.entities import Entity
 from etl.event_types import TYPE_FAMILY, Event
-from models import Document, DocumentCountry, EntityMention, Initiative, Participant
+from models import (
+    Document,
+    DocumentCountry,
+    EntityMention,
+    EventParticipant,
+    EventReport,
+    Initiative,
+    Participant,
+)
+from models import Event as EventRow
 
 METADATA_FIELDS = ("title", "published", "outlet", "author")
 ENTITY_FIELDS = ("countries", "persons", "organizations", "initiatives")
@@ -311,7 +320,47 @@ def db_predictions(engine: Engine, documents: Sequence[str]) -> dict[str, dict[s
             .group_by(EntityMention.document_id, Initiative.id)
         ):
             by_id[doc_id]["initiatives"].append({"name": name, "aliases": sorted(aliases)})
+        for doc_id, event in _db_events(conn, ids):
+            by_id[doc_id].setdefault("events", []).append(event)
     return found
+
+
+def _db_events(conn: Connection, document_ids: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The events each document reports, as the database holds them (after deduplication)."""
+    people = (
+        select(func.array_agg(func.distinct(Participant.name)))
+        .select_from(EventParticipant)
+        .join(Participant, Participant.id == EventParticipant.participant_id)
+        .where(EventParticipant.event_id == EventRow.id, Participant.kind == "person")
+        .scalar_subquery()
+    )
+    countries = (
+        select(func.array_agg(func.distinct(EventParticipant.country_iso3)))
+        .where(EventParticipant.event_id == EventRow.id)
+        .scalar_subquery()
+    )
+    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    rows = conn.execute(
+        select(
+            EventReport.document_id, EventRow, people.label("people"), countries.label("countries")
+        )
+        .join(EventRow, EventRow.id == EventReport.event_id)
+        .where(EventReport.document_id.in_(document_ids))
+    ).all()
+    for r in rows:
+        date = r.start_date.strftime(fmt[r.date_precision or "day"]) if r.start_date else None
+        yield (
+            r.document_id,
+            {
+                "type": r.event_type,
+                "name": r.name,
+                "date": date,
+                "location": {"city": r.location_name, "country": r.location_country_iso3},
+                "participants": sorted(p for p in (r.people or []) if p),
+                "countries": sorted(c for c in (r.countries or []) if c),
+                "evidence": r.summary,
+            },
+        )
 
 
 def evaluate(engine: Engine, gold_dir: Path) -> tuple[dict[str, Score], list[str]]:
