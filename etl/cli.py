@@ -138,6 +138,28 @@ def load(
             help="Reject inputs larger than this (default 10 MB, or DIPLO_MAX_BYTES).",
         ),
     ] = None,
+    since: Annotated[
+        datetime | None,
+        typer.Option(
+            "--since",
+            formats=["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S"],
+            help="Only files modified at or after this time.",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Extraction processes (default: one per core)."
+        ),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Run extraction on a Dask cluster, e.g. tcp://host:8786."),
+    ] = None,
+    wait: Annotated[
+        bool,
+        typer.Option("--wait", help="If another load is running, wait for it instead of exiting."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")
@@ -146,7 +168,8 @@ def load(
     """Load articles into the database: new ones are added, changed ones replaced, unchanged skipped.
 
     Creates the schema on first use. Exit code 0 when every input loaded or was unchanged,
-    1 when some were rejected (reasons on stderr and in `diplo runs --rejected`).
+    1 when some were rejected (reasons on stderr and in `diplo runs --rejected`), 75 when
+    another load is running (see --wait).
     """
     settings = state.settings()
     limit = max_bytes or settings.max_bytes
@@ -154,9 +177,15 @@ def load(
     started = time.monotonic()
     show_progress = not quiet and not as_json and err.is_terminal
     with _progress(show_progress) as (on_start, on_item):
-        result = pipeline.load(
-            engine, paths, max_bytes=limit, on_start=on_start, on_item=on_item, strict=state.debug
+        options = pipeline.LoadOptions(
+            max_bytes=limit,
+            since=since,
+            workers=workers,
+            scheduler=scheduler,
+            wait=wait,
+            strict=state.debug,
         )
+        result = pipeline.load(engine, paths, options, on_start=on_start, on_item=on_item)
     elapsed = time.monotonic() - started
     c = result.counts
     if as_json:

@@ -31,3 +31,10 @@ class RunFailed(DiploError):
     """A run stopped partway (database lost, interrupted); what was committed stays whole."""
 
     exit_code = 3
+
+
+class LoadLocked(DiploError):
+    """Another load holds the database's load lock (use --wait to queue behind it)."""
+
+    # EX_TEMPFAIL: cron wrappers and schedulers read it as "try again later".
+    exit_code = 75

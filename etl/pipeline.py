@@ -6,8 +6,10 @@ a document is written in one transaction, so a crash never leaves half of one.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, select
@@ -16,8 +18,9 @@ from sqlalchemy.exc import DBAPIError
 from etl import schema, seeds
 from etl.article import RawInput, Rejection
 from etl.decode import decode
-from etl.discover import discover
+from etl.discover import Candidate, discover
 from etl.errors import RejectedInput, RunFailed
+from etl.executors import make_executor
 from etl.extract import EXTRACTOR_VERSION, Extraction, extract, extract_facts
 from etl.loader import (
     Outcome,
@@ -29,9 +32,11 @@ from etl.loader import (
     write_entities,
     write_events,
 )
+from etl.locks import load_lock
 from etl.parse import parse
 from etl.read import read
 from etl.runs import RunCounts, finish_run, record_rejection, start_run
+from etl.settings import DEFAULT_MAX_BYTES
 from models import Document, DocumentCaption, DocumentSentence
 
 log = logging.getLogger(__name__)
@@ -60,80 +65,117 @@ def process(raw: RawInput) -> Extraction:
     return extract(parse(decode(raw)))
 
 
-def load(
-    engine: Engine,
-    paths: Sequence[str],
-    *,
-    max_bytes: int,
-    on_start: Callable[[int], None] | None = None,
-    on_item: OnItem | None = None,
-    strict: bool = False,
-) -> LoadResult:
-    """Load every article under ``paths``. ``strict`` re-raises extractor bugs (for --debug)."""
-    prepare_database(engine)
-    run_id = start_run(engine, "load", EXTRACTOR_VERSION)
-    counts = RunCounts()
-    candidates = list(discover(paths))
-    if on_start:
-        on_start(len(candidates))
+def process_safely(task: tuple[RawInput, bool]) -> Extraction | Rejection:
+    """``process`` for executors: rejections come back as values, not exceptions.
 
-    def reject(rejection: Rejection) -> None:
-        counts.rejections.append(rejection)
-        record_rejection(engine, run_id, rejection)
-        log.info("rejected %s: %s", rejection.source, rejection.reason)
-        if on_item:
-            on_item(rejection.source, "rejected")
-
+    A bug in one extractor must not cost the user the rest of the batch, unless ``strict``
+    (--debug) asks for the traceback.
+    """
+    raw, strict = task
     try:
-        for candidate in candidates:
-            if isinstance(candidate, Rejection):
-                counts.files_seen += 1
-                reject(candidate)
-                continue
-            for item in read(candidate, max_bytes=max_bytes):
-                counts.files_seen += 1
-                if isinstance(item, Rejection):
-                    reject(item)
-                    continue
-                outcome = _load_one(engine, item, strict=strict)
-                if isinstance(outcome, Rejection):
-                    reject(outcome)
-                    continue
-                setattr(counts, outcome, getattr(counts, outcome) + 1)
-                log.info("%s %s", outcome, item.source)
-                if on_item:
-                    on_item(item.source, outcome)
-    except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
-        raise RunFailed(f"load stopped, database error: {reason}") from exc
-    except KeyboardInterrupt:
-        _finish_quietly(engine, run_id, counts, "failed", "interrupted")
-        raise
-    except BaseException as exc:
-        _finish_quietly(engine, run_id, counts, "failed", f"{type(exc).__name__}: {exc}")
-        raise
-    status = "partial" if counts.rejections else "succeeded"
-    finish_run(engine, run_id, counts, status)
-    return LoadResult(run_id=run_id, counts=counts, status=status)
-
-
-def _load_one(engine: Engine, raw: RawInput, *, strict: bool) -> Outcome | Rejection:
-    if is_loaded(engine, raw.content_sha256):
-        return "unchanged"
-    try:
-        extraction = process(raw)
+        return process(raw)
     except RejectedInput as exc:
         return Rejection(raw.source, exc.reason, raw.content_sha256)
     except Exception as exc:
-        # A bug in one extractor must not cost the user the rest of the batch.
         if strict:
             raise
         log.exception("extractor error on %s", raw.source)
         return Rejection(
             raw.source, f"extractor error: {type(exc).__name__}: {exc}", raw.content_sha256
         )
-    return write_document(engine, extraction, EXTRACTOR_VERSION)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    since: dt.datetime | None = None  # only files modified at or after this time
+    workers: int | None = 1  # extraction processes; None: one per core
+    scheduler: str | None = None  # a Dask scheduler address instead of local processes
+    wait: bool = False  # queue behind a running load instead of failing
+    strict: bool = False  # re-raise extractor bugs (--debug)
+
+
+def load(
+    engine: Engine,
+    paths: Sequence[str],
+    options: LoadOptions | None = None,
+    *,
+    on_start: Callable[[int], None] | None = None,
+    on_item: OnItem | None = None,
+    **overrides: object,
+) -> LoadResult:
+    """Load every article under ``paths``: one load at a time per database, each document in
+    its own transaction, unchanged content skipped before it is parsed."""
+    opts = dataclasses.replace(options or LoadOptions(), **overrides)  # type: ignore[arg-type]
+    with load_lock(engine, wait=opts.wait):
+        prepare_database(engine)
+        run_id = start_run(engine, "load", EXTRACTOR_VERSION)
+        counts = RunCounts()
+        candidates = [c for c in discover(paths) if _modified_since(c, opts.since)]
+        if on_start:
+            on_start(len(candidates))
+
+        def reject(rejection: Rejection) -> None:
+            counts.rejections.append(rejection)
+            record_rejection(engine, run_id, rejection)
+            log.info("rejected %s: %s", rejection.source, rejection.reason)
+            if on_item:
+                on_item(rejection.source, "rejected")
+
+        def done(source: str, outcome: Outcome) -> None:
+            setattr(counts, outcome, getattr(counts, outcome) + 1)
+            log.info("%s %s", outcome, source)
+            if on_item:
+                on_item(source, outcome)
+
+        def to_process() -> Iterator[tuple[RawInput, bool]]:
+            """Inputs that need extraction; everything else is settled on the way."""
+            for candidate in candidates:
+                items = (
+                    [candidate]
+                    if isinstance(candidate, Rejection)
+                    else read(candidate, max_bytes=opts.max_bytes)
+                )
+                for item in items:
+                    counts.files_seen += 1
+                    if isinstance(item, Rejection):
+                        reject(item)
+                    elif is_loaded(engine, item.content_sha256):
+                        done(item.source, "unchanged")
+                    else:
+                        yield item, opts.strict
+
+        executor = make_executor(opts.workers, opts.scheduler)
+        try:
+            for result in executor.imap(process_safely, to_process()):
+                if isinstance(result, Rejection):
+                    reject(result)
+                else:
+                    done(result.document.source, write_document(engine, result, EXTRACTOR_VERSION))
+        except DBAPIError as exc:
+            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+            _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
+            raise RunFailed(f"load stopped, database error: {reason}") from exc
+        except KeyboardInterrupt:
+            _finish_quietly(engine, run_id, counts, "failed", "interrupted")
+            raise
+        except BaseException as exc:
+            _finish_quietly(engine, run_id, counts, "failed", f"{type(exc).__name__}: {exc}")
+            raise
+        finally:
+            executor.close()
+        status = "partial" if counts.rejections else "succeeded"
+        finish_run(engine, run_id, counts, status)
+    return LoadResult(run_id=run_id, counts=counts, status=status)
+
+
+def _modified_since(candidate: Candidate | Rejection, since: dt.datetime | None) -> bool:
+    if since is None or isinstance(candidate, Rejection) or candidate.path is None:
+        return True
+    try:
+        return candidate.path.stat().st_mtime >= since.timestamp()
+    except OSError:
+        return True  # let the reader report what is wrong with it
 
 
 def _finish_quietly(
