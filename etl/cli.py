@@ -406,12 +406,25 @@ def events(
             out.print("\t".join(line), markup=False)
 
 
-@app.command(epilog="Example: diplo status")
+@app.command(epilog="Example: diplo status   |   diplo status --missing")
 @handles_errors
-def status() -> None:
+def status(
+    missing: Annotated[
+        bool,
+        typer.Option("--missing", help="List documents whose source file no longer exists."),
+    ] = False,
+) -> None:
     """Show the database in use, its schema revision, what it holds and the last run."""
     settings = state.settings()
     engine = state.engine()
+    if missing:
+        if schema.current_revision(engine) is None:
+            raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+        gone = pipeline.missing_documents(engine)
+        for document_id, source in gone:
+            out.print(f"{document_id}\t{source}", markup=False)
+        err.print(f"{len(gone)} documents whose source is missing (remove them with `diplo prune`)")
+        return
     where = "DATABASE_URL" if settings.database_url else f"embedded, {settings.home / 'pgdata'}"
     out.print(f"Database   {redact(engine.url)} ({where})")
     current, head = schema.current_revision(engine), schema.head_revision()
@@ -464,6 +477,32 @@ def runs(
     if rejected:
         for run_id, source, reason in reports.rejections(engine, [r[0] for r in rows]):
             out.print(f"run {run_id}  {source}: {reason}", markup=False)
+
+
+@app.command(epilog="Example: diplo prune --dry-run   then   diplo prune")
+@handles_errors
+def prune(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", "-n", help="Only list what would be deleted.")
+    ] = False,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="If a load is running, wait for it instead of exiting.")
+    ] = False,
+) -> None:
+    """Delete documents whose source file disappeared, with everything derived from them.
+
+    Relative source paths are checked from the current directory, as they were given to
+    `diplo load`. Nothing is ever pruned by a load: only by this command.
+    """
+    engine = state.engine()
+    if schema.current_revision(engine) is None:
+        raise ConfigError("the database has no schema yet: nothing to prune")
+    gone = pipeline.missing_documents(engine) if dry_run else pipeline.prune(engine, wait=wait)
+    for document_id, source in gone:
+        out.print(
+            f"{'would delete' if dry_run else 'deleted'} {document_id}\t{source}", markup=False
+        )
+    out.print(f"{len(gone)} documents {'to prune' if dry_run else 'pruned'}")
 
 
 @db_app.command("upgrade", epilog="Example: diplo db upgrade   |   diplo db upgrade 0001")

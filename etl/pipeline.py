@@ -9,10 +9,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import DBAPIError
 
 from etl import schema, seeds
@@ -264,3 +266,41 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
         recompute_events(conn, stale_events | touched)
         set_extractor_version(conn, document_id, EXTRACTOR_VERSION)
     return True
+
+
+_RECORD_SUFFIX = re.compile(r"#L?\d+$")
+
+
+def source_file(source_path: str) -> Path | None:
+    """The file a document came from (JSON records carry a #L<line> suffix); None for stdin."""
+    if source_path.startswith("<"):
+        return None
+    return Path(_RECORD_SUFFIX.sub("", source_path))
+
+
+def missing_documents(engine: Engine) -> list[tuple[int, str]]:
+    """Documents whose source file no longer exists (relative paths are taken from the current
+    directory, as they were given at load time)."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(Document.id, Document.source_path).order_by(Document.source_path, Document.id)
+        ).all()
+    gone = []
+    for document_id, source in rows:
+        path = source_file(source)
+        if path is not None and not path.exists():
+            gone.append((document_id, source))
+    return gone
+
+
+def prune(engine: Engine, *, wait: bool = False) -> list[tuple[int, str]]:
+    """Delete the documents whose source disappeared, with everything derived from them;
+    events they alone reported go too. Runs under the load lock."""
+    with load_lock(engine, wait=wait):
+        gone = missing_documents(engine)
+        for document_id, _ in gone:
+            with engine.begin() as conn:
+                events = clear_facts(conn, document_id)
+                conn.execute(delete(Document).where(Document.id == document_id))
+                recompute_events(conn, events)
+    return gone
