@@ -1,0 +1,87 @@
+"""Dates in prose resolved against an anchor (etl.dates.resolve_dates)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from etl.dates import resolve_dates
+
+ANCHOR = dt.date(2023, 6, 15)  # a Thursday
+
+
+def first(text: str, anchor: dt.date | None = ANCHOR, precision: str = "day", **kw) -> tuple:
+    found = resolve_dates(text, anchor, precision, **kw)  # type: ignore[arg-type]
+    assert found, text
+    return found[0].date, found[0].precision
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The talks ended on March 3, 2021 in Oslo.", (dt.date(2021, 3, 3), "day")),
+        ("Ministers met on April 2nd in Hanoi.", (dt.date(2023, 4, 2), "day")),
+        ("It was signed on 2022/11/05.", (dt.date(2022, 11, 5), "day")),
+        ("The forum opened in October 2019.", (dt.date(2019, 10, 1), "month")),
+        ("Ties were restored in 2018.", (dt.date(2018, 1, 1), "year")),
+        ("The envoys met in February.", (dt.date(2023, 2, 1), "month")),
+        ("The envoys met in September.", (dt.date(2022, 9, 1), "month")),  # after the anchor
+        ("Last July, the two leaders met.", (dt.date(2022, 7, 1), "month")),
+        ("Last March, the two leaders met.", (dt.date(2023, 3, 1), "month")),
+        ("Trade rose this year.", (dt.date(2023, 1, 1), "year")),
+        ("Trade rose last year.", (dt.date(2022, 1, 1), "year")),
+        ("Earlier this month the pact was signed.", (dt.date(2023, 6, 1), "month")),
+        ("The minister arrived on Monday.", (dt.date(2023, 6, 12), "day")),
+        ("The minister arrived on Thursday night.", (dt.date(2023, 6, 15), "day")),
+        ("A review at the end of the year.", (dt.date(2023, 1, 1), "year")),
+        ("The fair ran from May 4 to 9.", (dt.date(2023, 5, 4), "day")),
+        ("The summit ran from 27-28 May.", (dt.date(2023, 5, 27), "day")),
+        ("At the April gathering, ...", (dt.date(2023, 4, 1), "month")),
+    ],
+)
+def test_resolves_against_the_anchor(text: str, expected: tuple) -> None:
+    assert first(text) == expected
+
+
+def test_range_has_an_end_date() -> None:
+    (found,) = resolve_dates("The fair ran from May 4 to 9.", ANCHOR, "day")
+    assert found.end_date == dt.date(2023, 5, 9)
+
+
+def test_later_counts_from_the_previous_event() -> None:
+    previous = (dt.date(2021, 1, 1), "month")
+    assert first("Two months later, he visited.", previous=previous) == (
+        dt.date(2021, 3, 1),
+        "month",
+    )
+    day = (dt.date(2019, 3, 20), "day")
+    assert first("Three days later, it was adopted.", previous=day) == (dt.date(2019, 3, 23), "day")
+
+
+def test_year_anchor_keeps_the_year_and_drops_weekdays() -> None:
+    anchor = dt.date(2022, 12, 31)
+    assert first("In November, they met.", anchor, "year") == (dt.date(2022, 11, 1), "month")
+    assert resolve_dates("He left on Sunday.", anchor, "year") == []
+
+
+def test_without_anchor_only_absolute_dates() -> None:
+    assert resolve_dates("They met in May and again on Friday.", None, None) == []
+    assert first("They met on May 2, 2020.", None, None) == (dt.date(2020, 5, 2), "day")
+
+
+def test_month_words_need_capitals() -> None:
+    assert resolve_dates("Leaders may march in support.", ANCHOR, "day") == []
+
+
+def test_next_month_name_is_in_the_future() -> None:
+    assert first("They will meet next March.") == (dt.date(2024, 3, 1), "month")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_never_raises(text: str) -> None:
+    for found in resolve_dates(text, ANCHOR, "day", previous=(ANCHOR, "day")):
+        assert found.precision in {"day", "month", "year"}
