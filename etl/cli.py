@@ -22,7 +22,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
-from etl import embedded, pipeline, reports, schema, seeds
+from etl import embedded, pipeline, reports, roles, schema, seeds
 from etl import evaluate as evaluation
 from etl.database import make_engine, resolve_url
 from etl.errors import ConfigError, DiploError
@@ -551,6 +551,32 @@ def db_seed() -> None:
     with engine.begin() as conn:
         changed = seeds.seed(conn)
     out.print(", ".join(f"{table}: {n} rows written" for table, n in changed.items()))
+
+
+@db_app.command(
+    "grant-readonly", epilog="Example: DIPLO_READONLY_PASSWORD=... diplo db grant-readonly metabase"
+)
+@handles_errors
+def db_grant_readonly(
+    role: Annotated[str, typer.Argument(help="Name of the role to create or update.")],
+    password: Annotated[
+        str | None,
+        typer.Option(
+            "--password",
+            envvar="DIPLO_READONLY_PASSWORD",
+            show_envvar=True,
+            show_default=False,
+            help="Login password for the role (better given through the environment).",
+        ),
+    ] = None,
+) -> None:
+    """Create or update a login role that can read the public and analytics schemas and
+    nothing else: for Metabase, Superset, Tableau or psql users."""
+    engine = state.engine()
+    if not schema.is_current(engine):
+        schema.upgrade(engine)
+    created = roles.grant_readonly(engine, role, password)
+    out.print(f"Role {role} {'created' if created else 'updated'}: read-only on public, analytics")
 
 
 @db_app.command("stop", epilog="Example: diplo db stop")
