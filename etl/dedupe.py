@@ -47,14 +47,20 @@ def name_signature(name: str) -> str:
     return " ".join(sorted(set(kept)))
 
 
+# Leaders meet and travel many times a year, so contacts and visits are told apart by month;
+# a named gathering ("16th BRICS Summit") or a signing happens once a year at most, and an
+# article that dates it only by year still means the same one.
+_MONTHLY_FAMILIES = frozenset({"contact", "visit"})
+
+
 def event_key(event: Event) -> str:
-    """Type family, year and month (when known), and who or what: the people involved for
-    contacts and visits, the name for gatherings and everything else."""
+    """Type family, year (and month for contacts and visits), and who or what: the people
+    involved for contacts and visits, the name for gatherings and everything else."""
     family = TYPE_FAMILY[event.event_type]
     year = month = "-"
     if event.start_date is not None:
         year = str(event.start_date.year)
-        if event.date_precision in ("day", "month"):
+        if event.date_precision in ("day", "month") and family in _MONTHLY_FAMILIES:
             month = f"{event.start_date.month:02d}"
     people = sorted({_plain(p.name) for p in event.participants if p.kind == "person" and p.name})
     if family in ("contact", "visit") and people:

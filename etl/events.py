@@ -510,15 +510,19 @@ def _content_key(text: str) -> frozenset[str]:
 def _date_for(
     ctx: _Context, start: int, end: int, sent: Span, dates: list[ResolvedDate], stops: list[int]
 ) -> ResolvedDate | None:
-    """The date expression of a trigger at [start, end): the first one after it before the
-    next trigger, else the nearest before it in the sentence."""
+    """The date expression of a trigger at [start, end): one inside its words ("October's
+    BRICS Summit"), else one right before it ("the June meeting"), else the first one after
+    it before the next trigger, else the nearest before it in the sentence."""
+    inside = [d for d in dates if d.start >= start and d.end <= end]
+    if inside:
+        return inside[0]
+    adjacent = [d for d in dates if 0 <= start - d.end <= 2 and d.precision != "year"]
+    if adjacent:
+        return adjacent[-1]
     nxt = min((s for s in stops if s > start), default=sent.end_char)
     after = [d for d in dates if d.start >= end and d.start < nxt]
     if after:
         return after[0]
-    inside = [d for d in dates if d.start >= start and d.end <= end]
-    if inside:
-        return inside[0]
     before = [d for d in dates if d.end <= start]
     if before:
         return before[-1]
