@@ -15,7 +15,10 @@ from etl import pipeline
 from etl.cli import app
 from etl.evaluate import dates_agree, evaluate, events_match, score_named, score_set
 
+# Floors from the issues: entities on the five shared articles, at most 0.05 lower on the ten
+# more; events at 0.70 and 0.60.
 FLOORS = {"countries": 0.95, "persons": 0.92, "organizations": 0.85, "initiatives": 0.85}
+EVENT_FLOORS = (0.70, 0.60)
 
 
 def test_named_items_match_by_name_then_by_any_shared_alias() -> None:
@@ -95,6 +98,8 @@ def test_extraction_quality_floors_on_the_shared_gold(loaded: Engine) -> None:
     for field, floor in FLOORS.items():
         assert shared[field].f1 >= floor, (field, shared[field])
         assert more[field].f1 >= floor - 0.05, (field, more[field])
+    assert shared["events"].f1 >= EVENT_FLOORS[0], shared["events"]
+    assert more["events"].f1 >= EVENT_FLOORS[1], more["events"]
 
 
 def test_every_mention_is_the_exact_span_it_points_at(loaded: Engine) -> None:
