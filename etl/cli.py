@@ -24,8 +24,10 @@ from sqlalchemy import Engine
 
 from etl import embedded, pipeline, reports, roles, schema, seeds
 from etl import evaluate as evaluation
+from etl import export as exporting
+from etl import schedule as sched
 from etl.database import make_engine, resolve_url
-from etl.errors import ConfigError, DiploError
+from etl.errors import ConfigError, DiploError, LoadLocked, RunFailed
 from etl.event_types import EVENT_TYPES
 from etl.settings import Settings, redact
 
@@ -477,6 +479,87 @@ def runs(
     if rejected:
         for run_id, source, reason in reports.rejections(engine, [r[0] for r in rows]):
             out.print(f"run {run_id}  {source}: {reason}", markup=False)
+
+
+@app.command(
+    epilog="Example: diplo schedule --every 1h /data/articles   |   "
+    'diplo schedule --cron "0 * * * *" /data/articles'
+)
+@handles_errors
+def schedule(
+    paths: Annotated[
+        list[str], typer.Argument(help="What to load each time, as for `diplo load`.")
+    ],
+    every: Annotated[
+        str | None, typer.Option("--every", help="Interval between runs: 30m, 1h, 1d ...")
+    ] = None,
+    cron: Annotated[
+        str | None, typer.Option("--cron", help='A cron expression, e.g. "0 * * * *".')
+    ] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", min=1, help="Extraction processes per run.")
+    ] = None,
+    max_runs: Annotated[
+        int | None, typer.Option("--max-runs", min=1, help="Stop after this many runs.")
+    ] = None,
+) -> None:
+    """Run `diplo load` on a schedule in the foreground, logging each run (Ctrl-C stops).
+
+    For users without cron or systemd timers. A run that finds another load in progress is
+    skipped and logged; the next one tries again.
+    """
+    interval = sched.parse_interval(every) if every else None
+    settings = state.settings()
+    engine = state.engine()
+
+    def run_once() -> None:
+        stamp = datetime.now().isoformat(timespec="seconds")
+        options = pipeline.LoadOptions(max_bytes=settings.max_bytes, workers=workers)
+        try:
+            result = pipeline.load(engine, paths, options)
+        except LoadLocked as exc:
+            err.print(f"{stamp} skipped: {exc}", markup=False)
+            return
+        except RunFailed as exc:
+            err.print(f"{stamp} failed: {exc}", markup=False)
+            return
+        c = result.counts
+        out.print(
+            f"{stamp} run {result.run_id} {result.status}: {c.files_seen} seen, {c.loaded} loaded, "
+            f"{c.replaced} replaced, {c.unchanged} unchanged, {c.rejected} rejected",
+            markup=False,
+        )
+
+    def on_wait(due: datetime) -> None:
+        err.print(f"next run at {due.isoformat(timespec='seconds')}", markup=False)
+
+    sched.run_forever(run_once, every=interval, cron=cron, max_runs=max_runs, on_wait=on_wait)
+
+
+@app.command(
+    "export",
+    epilog="Example: diplo export --format parquet --out exports/   |   "
+    "diplo export --format csv --out exports/ --table documents --table event_timeline",
+)
+@handles_errors
+def export_cmd(
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", file_okay=False, help="Directory to write to.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")] = "csv",
+    tables: Annotated[
+        list[str] | None,
+        typer.Option("--table", "-t", help="A table or analytics view (repeatable; default: all)."),
+    ] = None,
+) -> None:
+    """Write the tables and analytics views to files, one per table, for pandas, R or DuckDB."""
+    if fmt not in exporting.FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}; use one of: {', '.join(exporting.FORMATS)}")
+    engine = state.engine()
+    if schema.current_revision(engine) is None:
+        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    for item in exporting.export(engine, out_dir, fmt, tables or []):  # type: ignore[arg-type]
+        out.print(f"{item.relation}\t{item.rows} rows\t{item.path}", markup=False)
 
 
 @app.command(epilog="Example: diplo prune --dry-run   then   diplo prune")
