@@ -153,7 +153,7 @@ def write_entities(
     def country(code: str | None) -> str | None:
         return code if code in known else None
 
-    countries = [e for e in entities if e.kind == "country" and e.name in known]
+    countries = _merge([e for e in entities if e.kind == "country" and e.name in known])
     participants = _merge([e for e in entities if e.kind in ("person", "organization")])
     initiatives = _merge([e for e in entities if e.kind == "initiative"])
 
