@@ -255,6 +255,9 @@ def reextract(
     everything: Annotated[
         bool, typer.Option("--all", help="Every document, not only those of older extractors.")
     ] = False,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="If a load is running, wait for it instead of exiting.")
+    ] = False,
 ) -> None:
     """Rebuild the entities of stored documents with the current extractor, without the files.
 
@@ -265,7 +268,7 @@ def reextract(
     started = time.monotonic()
     with _progress(err.is_terminal) as (on_start, on_item):
         result = pipeline.reextract(
-            engine, everything=everything, on_start=on_start, on_item=on_item
+            engine, everything=everything, wait=wait, on_start=on_start, on_item=on_item
         )
     out.print(
         f"Run {result.run_id}: {result.counts.replaced} documents re-extracted "

@@ -194,6 +194,7 @@ def reextract(
     engine: Engine,
     *,
     everything: bool = False,
+    wait: bool = False,
     on_start: Callable[[int], None] | None = None,
     on_item: OnItem | None = None,
 ) -> LoadResult:
@@ -202,6 +203,17 @@ def reextract(
     Only documents extracted by another extractor version, unless ``everything``.
     Each document is rebuilt in its own transaction.
     """
+    with load_lock(engine, wait=wait):
+        return _reextract(engine, everything=everything, on_start=on_start, on_item=on_item)
+
+
+def _reextract(
+    engine: Engine,
+    *,
+    everything: bool,
+    on_start: Callable[[int], None] | None,
+    on_item: OnItem | None,
+) -> LoadResult:
     prepare_database(engine)
     run_id = start_run(engine, "reextract", EXTRACTOR_VERSION)
     counts = RunCounts()

@@ -27,7 +27,18 @@ class RunCounts:
 
 
 def start_run(engine: Engine, command: str, extractor_version: str) -> int:
+    """Record a new run. Called under the load lock, so any run still marked running has died
+    (killed, machine restarted) and is marked failed."""
     with engine.begin() as conn:
+        conn.execute(
+            update(EtlRun)
+            .where(EtlRun.status == "running")
+            .values(
+                status="failed",
+                finished_at=func.now(),
+                error="did not finish: the process ended before the run did",
+            )
+        )
         return conn.execute(
             insert(EtlRun)
             .values(
