@@ -432,6 +432,8 @@ def status(
         return
     where = "DATABASE_URL" if settings.database_url else f"embedded, {settings.home / 'pgdata'}"
     out.print(f"Database   {redact(engine.url)} ({where})")
+    if settings.database_url is None and settings.embedded_port:
+        out.print(f"TCP        {embedded.LOOPBACK}:{settings.embedded_port} (for BI tools)")
     current, head = schema.current_revision(engine), schema.head_revision()
     if current is None:
         out.print("Schema     empty: run `diplo load PATH` or `diplo db upgrade`")

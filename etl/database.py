@@ -15,7 +15,7 @@ def resolve_url(settings: Settings) -> URL:
     """``DATABASE_URL`` when set, else the embedded server (started on demand)."""
     if settings.database_url is not None:
         return settings.database_url
-    return embedded.start(settings.home)
+    return embedded.start(settings.home, port=settings.embedded_port)
 
 
 def make_engine(url: URL) -> Engine:

@@ -22,6 +22,7 @@ class Settings:
     database_url: URL | None
     home: Path
     max_bytes: int = DEFAULT_MAX_BYTES
+    embedded_port: int | None = None  # also listen on 127.0.0.1:PORT (for BI tools)
 
     @classmethod
     def from_env(cls, database_url: str | None = None) -> Settings:
@@ -34,10 +35,14 @@ class Settings:
             raise ConfigError(
                 f"DIPLO_MAX_BYTES must be a number of bytes, got {max_bytes!r}"
             ) from exc
+        port = os.environ.get("DIPLO_EMBEDDED_PORT")
+        if port and not (port.isdigit() and 0 < int(port) < 65536):
+            raise ConfigError(f"DIPLO_EMBEDDED_PORT must be a port number, got {port!r}")
         return cls(
             database_url=normalize_url(raw) if raw else None,
             home=Path(home).expanduser(),
             max_bytes=limit,
+            embedded_port=int(port) if port else None,
         )
 
 
