@@ -92,8 +92,23 @@ def test_db_commands(empty_db_url: URL) -> None:
 
 
 def _commands() -> list[list[str]]:
-    found = [["load"], ["status"], ["runs"], ["reextract"], ["evaluate"]]
-    found += [["db", c] for c in ("upgrade", "downgrade", "current", "seed", "stop")]
+    found = [
+        [c]
+        for c in (
+            "load",
+            "status",
+            "runs",
+            "reextract",
+            "evaluate",
+            "events",
+            "prune",
+            "schedule",
+            "export",
+        )
+    ]
+    found += [
+        ["db", c] for c in ("upgrade", "downgrade", "current", "seed", "grant-readonly", "stop")
+    ]
     return found
 
 
@@ -104,6 +119,32 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(command: li
     assert "Example" in result.stdout
     readme = (REPO / "README.md").read_text()
     assert f"diplo {' '.join(command)}" in readme
+
+
+def test_every_registered_command_is_covered_above() -> None:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    names = {(n,) for n in group.commands if n != "db"}  # type: ignore[attr-defined]
+    names |= {("db", n) for n in group.commands["db"].commands}  # type: ignore[attr-defined]
+    assert names == {tuple(c) for c in _commands()}
+
+
+def test_events_timeline_filters(db_url: URL, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Leaders meet in Astana\n\nMarch 5, 2024\n\nChinese President Xi Jinping held talks with "
+        "Kazakh President Kassym-Jomart Tokayev in Astana on Monday. The two presidents signed "
+        "a cooperation agreement on trade and energy after the talks.\n"
+    )
+    assert invoke(["load", str(tmp_path)], db_url).exit_code == 0
+    by_person = invoke(["events", "--person", "Tokayev"], db_url)
+    assert by_person.exit_code == 0 and "Tokayev" in by_person.stdout
+    by_country = invoke(["events", "--country", "Kazakhstan", "--since", "2024-01-01"], db_url)
+    assert "2024-03" in by_country.stdout
+    assert invoke(["events", "--country", "KAZ", "--until", "2023"], db_url).stdout == ""
+    bad = invoke(["events", "--type", "party"], db_url)
+    assert bad.exit_code == 2 and "unknown event type" in bad.stderr
+    assert invoke(["events", "--country", "Atlantis"], db_url).exit_code == 2
 
 
 def test_python_dash_m_etl_runs_the_same_cli() -> None:
