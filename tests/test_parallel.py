@@ -1,0 +1,99 @@
+"""Extraction in worker processes or on a Dask cluster gives exactly the database that one
+process gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from articles import ARTICLE
+from conftest import create_database, drop_database
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import URL
+from sqlalchemy.pool import NullPool
+
+from etl import pipeline
+
+TABLES = {
+    "documents": "id, source_path, content_sha256, title, published_on, outlet, author, body, word_count",
+    "document_sentences": "document_id, seq, paragraph, char_start, char_end",
+    "participants": "id, kind, name, country_iso3, title",
+    "initiatives": "id, name, short_code",
+    "document_countries": "document_id, country_iso3, mentions",
+    "entity_mentions": "id, document_id, entity_kind, country_iso3, participant_id, initiative_id, char_start, char_end",
+    "events": "id, event_key, event_type, name, start_date, date_precision, location_name",
+    "event_participants": "event_id, participant_id, country_iso3, role",
+    "event_mentions": "id, event_id, document_id, char_start, char_end",
+}
+COUNTRIES = [
+    "Indonesia",
+    "Malaysia",
+    "Kenya",
+    "Brazil",
+    "Vietnam",
+    "Egypt",
+    "Chile",
+    "Peru",
+    "Norway",
+    "Ghana",
+    "Laos",
+    "Nepal",
+    "Oman",
+    "Qatar",
+]
+
+
+def _corpus(directory: Path) -> Path:
+    directory.mkdir()
+    for i, country in enumerate(COUNTRIES):
+        body = ARTICLE.replace("Malaysia", country).replace("Tuesday", f"Tuesday, round {i},")
+        (directory / f"a{i:02d}.txt").write_text(body)
+    return directory
+
+
+def _dump(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
+    with engine.connect() as conn:
+        return {
+            t: [tuple(r) for r in conn.execute(text(f"SELECT {cols} FROM {t} ORDER BY 1, 2"))]
+            for t, cols in TABLES.items()
+        }
+
+
+@pytest.fixture
+def databases(server_url: URL, template_name: str) -> Iterator[Callable[[str], Engine]]:
+    made: list[tuple[str, Engine]] = []
+
+    def make(name: str) -> Engine:
+        engine = create_engine(
+            create_database(server_url, name, template=template_name), poolclass=NullPool
+        )
+        made.append((name, engine))
+        return engine
+
+    yield make
+    for name, engine in made:
+        engine.dispose()
+        drop_database(server_url, name)
+
+
+def test_workers_and_dask_give_the_same_database(databases, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    corpus = str(_corpus(tmp_path / "corpus"))
+    single = databases("diplo_test_workers_1")
+    assert pipeline.load(single, [corpus], workers=1).counts.loaded == len(COUNTRIES)
+    expected = _dump(single)
+    assert len(expected["documents"]) == len(COUNTRIES) and expected["entity_mentions"]
+
+    pool = databases("diplo_test_workers_2")
+    assert pipeline.load(pool, [corpus], workers=2).counts.loaded == len(COUNTRIES)
+    assert _dump(pool) == expected
+
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        dask = databases("diplo_test_dask")
+        result = pipeline.load(dask, [corpus], scheduler=cluster.scheduler_address)
+        assert result.counts.loaded == len(COUNTRIES)
+    assert _dump(dask) == expected
