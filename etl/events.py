@@ -581,19 +581,25 @@ def _phrase(tok: Token) -> str:
     return " ".join(text.split())[:120]
 
 
-def _match_at(
-    tokens: Sequence[Token], i: int, table: dict[tuple[str, ...], str]
-) -> tuple[int, str] | None:
-    """Longest pattern of ``table`` starting at token ``i``: (length, event type)."""
-    best: tuple[int, str] | None = None
-    for pattern, etype in table.items():
+@functools.cache
+def _first_word_index(kind: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Patterns of a kind by their first word, longest first: a lookup per token, not a scan."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for pattern, etype in _by_kind(kind).items():
+        index.setdefault(pattern[0], []).append((pattern, etype))
+    for patterns in index.values():
+        patterns.sort(key=lambda p: -len(p[0]))
+    return index
+
+
+def _match_at(norms: Sequence[str], i: int, kind: str) -> tuple[int, str] | None:
+    """Longest pattern of ``kind`` starting at word ``i`` of ``norms`` (normalized token
+    texts): (length, event type)."""
+    for pattern, etype in _first_word_index(kind).get(norms[i], ()):
         n = len(pattern)
-        if i + n > len(tokens):
-            continue
-        same = all(_norm(tokens[i + k].text) == pattern[k] for k in range(n))
-        if same and (best is None or n > best[0]):
-            best = (n, etype)
-    return best
+        if tuple(norms[i : i + n]) == pattern:
+            return n, etype
+    return None
 
 
 def find_events(
@@ -671,10 +677,9 @@ def _sentence_countries(
 
 def _sentence_candidates(ctx: _Context, sent: Span, dates: list[ResolvedDate]) -> list[_Candidate]:
     tokens = list(sent)
+    norms = [_norm(t.text) for t in tokens]
     out: list[_Candidate] = []
     heads = _gathering_heads()
-    nouns = _by_kind("noun")
-    verbs = _by_kind("verb")
     used: set[int] = set()
     # Named gatherings first: their words are not triggers of their own.
     gatherings: list[tuple[int, int, Token, str]] = []
@@ -695,10 +700,10 @@ def _sentence_candidates(ctx: _Context, sent: Span, dates: list[ResolvedDate]) -
         if tok.i in used:
             k += 1
             continue
-        hit = _match_at(tokens, k, nouns)
+        hit = _match_at(norms, k, "noun")
         kind = "noun"
         if hit is None:
-            hit = _match_at(tokens, k, verbs)
+            hit = _match_at(norms, k, "verb")
             kind = "verb"
         if hit is None:
             k += 1

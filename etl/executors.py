@@ -65,8 +65,8 @@ class _Windowed:
 class LocalProcesses(_Windowed):
     """A pool of worker processes on this machine, started on first use.
 
-    Starting workers costs a model load each, so a batch smaller than the window (a cron
-    run that finds three new files) is processed here instead.
+    Starting workers costs a model load each, so a run with only a few batches (a cron run
+    that finds three new files) is processed here instead.
     """
 
     def __init__(self, workers: int) -> None:
@@ -76,8 +76,8 @@ class LocalProcesses(_Windowed):
 
     def imap(self, fn: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
         stream = iter(items)
-        head = list(itertools.islice(stream, self.window))
-        if len(head) < self.window:
+        head = list(itertools.islice(stream, 2 * self.workers))
+        if len(head) < 2 * self.workers:
             return map(fn, head)
         return super().imap(fn, itertools.chain(head, stream))
 

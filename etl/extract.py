@@ -7,12 +7,16 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision, ParsedDocument
 from etl.entities import CombinedText, Entity, analyze, find_entities
 from etl.event_types import Event
 from etl.events import find_events
 from etl.parse import EXTRACTOR_VERSION as PARSER_VERSION
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 ENTITIES_VERSION = "facts-1"
 # Stored on every document; a change makes `diplo reextract` rebuild the derived rows.
@@ -47,10 +51,16 @@ def extract_facts(
     *,
     published_on: dt.date | None = None,
     published_precision: DatePrecision | None = None,
+    nlp_doc: Doc | None = None,
 ) -> Facts:
-    """Entities and events of a body and its captions; mentions located in either."""
+    """Entities and events of a body and its captions; mentions located in either.
+
+    ``nlp_doc`` is the model's analysis of ``analysis_text(body, captions)`` when the caller
+    ran the model over many documents at once (``nlp.pipe`` is faster than one at a time).
+    """
     combined = CombinedText.of(body, captions)
-    nlp_doc = analyze(combined.text)
+    if nlp_doc is None:
+        nlp_doc = analyze(combined.text)
     entities = find_entities(combined.text, nlp_doc)
     events = find_events(
         combined.text,
@@ -72,11 +82,17 @@ def extract_facts(
     return Facts(located_entities, located_events)
 
 
-def extract(doc: ParsedDocument) -> Extraction:
+def analysis_text(doc: ParsedDocument) -> str:
+    """The text the model analyses for ``doc``: its body with the captions appended."""
+    return CombinedText.of(doc.body, doc.captions).text
+
+
+def extract(doc: ParsedDocument, nlp_doc: Doc | None = None) -> Extraction:
     facts = extract_facts(
         doc.body,
         doc.captions,
         published_on=doc.published_on,
         published_precision=doc.published_precision,
+        nlp_doc=nlp_doc,
     )
     return Extraction(document=doc, facts=facts)

@@ -8,7 +8,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, delete, func, select, text, tuple_, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 
 from etl import reference
@@ -322,8 +322,9 @@ def _upsert_returning(
 
 
 def _insert_ignore(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
+    # executemany: one cached statement, which SQLAlchemy sends as batched multi-row INSERTs.
     if rows:
-        conn.execute(insert(model.__table__).values(rows).on_conflict_do_nothing())
+        conn.execute(insert(model.__table__).on_conflict_do_nothing(), rows)
 
 
 def set_extractor_version(conn: Connection, document_id: int, version: str) -> None:
@@ -402,18 +403,22 @@ def write_events(
 
 
 def recompute_events(conn: Connection, event_ids: set[int]) -> None:
-    """Rebuild each event from all its reports; an event nobody reports any more goes."""
+    """Rebuild each event from all its reports; an event nobody reports any more goes.
+
+    Set-based: a handful of statements however many events a document touched.
+    """
+    if not event_ids:
+        return
+    ids = sorted(event_ids)
     known = reference.country_names()
-    for event_id in sorted(event_ids):
-        rows = conn.execute(
-            select(EventReport.__table__, Document.content_sha256)
-            .join(Document, Document.id == EventReport.document_id)
-            .where(EventReport.event_id == event_id)
-        ).all()
-        if not rows:
-            conn.execute(delete(EventRow).where(EventRow.id == event_id))
-            continue
-        reports = [
+    rows = conn.execute(
+        select(EventReport.__table__, Document.content_sha256)
+        .join(Document, Document.id == EventReport.document_id)
+        .where(EventReport.event_id.in_(ids))
+    ).all()
+    reports: dict[int, list[Report]] = {}
+    for r in rows:
+        reports.setdefault(r.event_id, []).append(
             Report(
                 document_sha256=r.content_sha256,
                 event_type=r.event_type,
@@ -431,61 +436,73 @@ def recompute_events(conn: Connection, event_ids: set[int]) -> None:
                 ),
                 initiatives=tuple(r.initiatives),
             )
-            for r in rows
-        ]
-        event = aggregate(reports)
-        conn.execute(
-            update(EventRow)
-            .where(EventRow.id == event_id)
-            .values(
-                event_type=event.event_type,
-                name=event.name,
-                start_date=event.start_date,
-                end_date=event.end_date,
-                date_precision=event.date_precision,
-                location_name=event.location_name,
-                location_country_iso3=event.location_country_iso3
-                if event.location_country_iso3 in known
-                else None,
-                summary=event.summary,
-            )
         )
-        _replace_event_links(conn, event_id, event.participants, event.initiatives, known)
-
-
-def _replace_event_links(
-    conn: Connection,
-    event_id: int,
-    participants: Sequence[tuple[str, str | None, str | None, str | None]],
-    initiatives: Sequence[str],
-    known_countries: dict[str, str],
-) -> None:
-    conn.execute(delete(EventParticipant).where(EventParticipant.event_id == event_id))
-    conn.execute(delete(EventInitiative).where(EventInitiative.event_id == event_id))
-    names = {(kind, name) for _, name, kind, _ in participants if name and kind}
-    ids: dict[tuple[str, str], int] = {}
+    gone = [i for i in ids if i not in reports]
+    if gone:
+        conn.execute(delete(EventRow).where(EventRow.id.in_(gone)))
+    alive = [i for i in ids if i in reports]
+    if not alive:
+        return
+    events = {i: aggregate(reports[i]) for i in alive}
+    conn.execute(
+        update(EventRow.__table__).where(EventRow.__table__.c.id == bindparam("event_id")),
+        [
+            {
+                "event_id": i,
+                "event_type": e.event_type,
+                "name": e.name,
+                "start_date": e.start_date,
+                "end_date": e.end_date,
+                "date_precision": e.date_precision,
+                "location_name": e.location_name,
+                "location_country_iso3": e.location_country_iso3
+                if e.location_country_iso3 in known
+                else None,
+                "summary": e.summary,
+            }
+            for i, e in events.items()
+        ],
+    )
+    conn.execute(delete(EventParticipant).where(EventParticipant.event_id.in_(alive)))
+    conn.execute(delete(EventInitiative).where(EventInitiative.event_id.in_(alive)))
+    names = {
+        (kind, name)
+        for e in events.values()
+        for _, name, kind, _ in e.participants
+        if name and kind
+    }
+    participant_ids: dict[tuple[str, str], int] = {}
     if names:
         for pid, kind, name in conn.execute(
             select(Participant.id, Participant.kind, Participant.name).where(
                 tuple_(Participant.kind, Participant.name).in_(sorted(names))
             )
         ):
-            ids[(kind, name)] = pid
-    rows = []
-    for role, name, kind, iso3 in participants:
-        pid = ids.get((kind, name)) if name and kind else None
-        country = iso3 if iso3 in known_countries else None
-        if pid is not None or country is not None:
-            rows.append(
-                {"event_id": event_id, "participant_id": pid, "country_iso3": country, "role": role}
-            )
-    _insert_ignore(conn, EventParticipant, rows)
-    if initiatives:
-        initiative_ids = conn.scalars(
-            select(Initiative.id).where(Initiative.name.in_(sorted(set(initiatives))))
-        ).all()
+            participant_ids[(kind, name)] = pid
+    links = []
+    for i, e in events.items():
+        for role, name, kind, iso3 in e.participants:
+            pid = participant_ids.get((kind, name)) if name and kind else None
+            country = iso3 if iso3 in known else None
+            if pid is not None or country is not None:
+                links.append(
+                    {"event_id": i, "participant_id": pid, "country_iso3": country, "role": role}
+                )
+    _insert_ignore(conn, EventParticipant, links)
+    wanted = {name for e in events.values() for name in e.initiatives}
+    if wanted:
+        initiative_ids = dict(
+            conn.execute(
+                select(Initiative.name, Initiative.id).where(Initiative.name.in_(sorted(wanted)))
+            ).all()
+        )
         _insert_ignore(
             conn,
             EventInitiative,
-            [{"event_id": event_id, "initiative_id": i} for i in initiative_ids],
+            [
+                {"event_id": i, "initiative_id": initiative_ids[name]}
+                for i, e in events.items()
+                for name in e.initiatives
+                if name in initiative_ids
+            ],
         )

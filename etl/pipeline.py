@@ -8,22 +8,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import DBAPIError
 
 from etl import schema, seeds
-from etl.article import RawInput, Rejection
+from etl.article import ParsedDocument, RawInput, Rejection
 from etl.decode import decode
 from etl.discover import Candidate, discover
+from etl.entities import load_nlp
 from etl.errors import RejectedInput, RunFailed
 from etl.executors import make_executor
-from etl.extract import EXTRACTOR_VERSION, Extraction, extract, extract_facts
+from etl.extract import EXTRACTOR_VERSION, Extraction, analysis_text, extract, extract_facts
 from etl.loader import (
     Outcome,
     clear_facts,
@@ -42,6 +45,7 @@ from etl.settings import DEFAULT_MAX_BYTES
 from models import Document, DocumentCaption, DocumentSentence
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 OnItem = Callable[[str, str], None]
 """Called after every input with its source and outcome (loaded/replaced/unchanged/rejected)."""
@@ -67,24 +71,37 @@ def process(raw: RawInput) -> Extraction:
     return extract(parse(decode(raw)))
 
 
-def process_safely(task: tuple[RawInput, bool]) -> Extraction | Rejection:
-    """``process`` for executors: rejections come back as values, not exceptions.
-
-    A bug in one extractor must not cost the user the rest of the batch, unless ``strict``
-    (--debug) asks for the traceback.
-    """
-    raw, strict = task
-    try:
-        return process(raw)
-    except RejectedInput as exc:
+def _rejection(raw: RawInput, exc: Exception, strict: bool) -> Rejection:
+    """A failed input as a value. A bug in one extractor must not cost the user the rest of
+    the batch, unless ``strict`` (--debug) asks for the traceback."""
+    if isinstance(exc, RejectedInput):
         return Rejection(raw.source, exc.reason, raw.content_sha256)
-    except Exception as exc:
-        if strict:
-            raise
-        log.exception("extractor error on %s", raw.source)
-        return Rejection(
-            raw.source, f"extractor error: {type(exc).__name__}: {exc}", raw.content_sha256
-        )
+    if strict:
+        raise exc
+    log.error("extractor error on %s", raw.source, exc_info=exc)
+    return Rejection(
+        raw.source, f"extractor error: {type(exc).__name__}: {exc}", raw.content_sha256
+    )
+
+
+def process_batch(batch: Sequence[tuple[RawInput, bool]]) -> list[Extraction | Rejection]:
+    """``process`` for a batch of inputs, as executors run it: the model analyses the batch
+    with ``nlp.pipe``; failures come back as Rejection values, in input order."""
+    results: list[Extraction | Rejection | None] = [None] * len(batch)
+    parsed: list[tuple[int, ParsedDocument]] = []
+    for i, (raw, strict) in enumerate(batch):
+        try:
+            parsed.append((i, parse(decode(raw))))
+        except Exception as exc:
+            results[i] = _rejection(raw, exc, strict)
+    texts = [analysis_text(doc) for _, doc in parsed]
+    analyses = load_nlp().pipe(texts, batch_size=max(1, len(texts)))
+    for (i, doc), nlp_doc in zip(parsed, analyses, strict=True):
+        try:
+            results[i] = extract(doc, nlp_doc)
+        except Exception as exc:
+            results[i] = _rejection(batch[i][0], exc, batch[i][1])
+    return [r for r in results if r is not None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +166,14 @@ def load(
 
         executor = make_executor(opts.workers, opts.scheduler)
         try:
-            for result in executor.imap(process_safely, to_process()):
-                if isinstance(result, Rejection):
-                    reject(result)
-                else:
-                    done(result.document.source, write_document(engine, result, EXTRACTOR_VERSION))
+            batches = _chunks(to_process(), BATCH_SIZE)
+            for results in executor.imap(process_batch, batches):
+                for result in results:
+                    if isinstance(result, Rejection):
+                        reject(result)
+                    else:
+                        outcome = write_document(engine, result, EXTRACTOR_VERSION)
+                        done(result.document.source, outcome)
         except DBAPIError as exc:
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
@@ -169,6 +189,15 @@ def load(
         status = "partial" if counts.rejections else "succeeded"
         finish_run(engine, run_id, counts, status)
     return LoadResult(run_id=run_id, counts=counts, status=status)
+
+
+# Inputs per task: enough for nlp.pipe to batch, few enough to keep workers evenly busy.
+BATCH_SIZE = 8
+
+
+def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
 
 
 def _modified_since(candidate: Candidate | Rejection, since: dt.datetime | None) -> bool:

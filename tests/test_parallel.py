@@ -44,11 +44,14 @@ COUNTRIES = [
 ]
 
 
+ARTICLES = [(i, c) for i in range(3) for c in COUNTRIES]  # 42: enough batches for a pool
+
+
 def _corpus(directory: Path) -> Path:
     directory.mkdir()
-    for i, country in enumerate(COUNTRIES):
+    for i, country in ARTICLES:
         body = ARTICLE.replace("Malaysia", country).replace("Tuesday", f"Tuesday, round {i},")
-        (directory / f"a{i:02d}.txt").write_text(body)
+        (directory / f"a{i}_{country}.txt").write_text(body)
     return directory
 
 
@@ -80,12 +83,12 @@ def databases(server_url: URL, template_name: str) -> Iterator[Callable[[str], E
 def test_workers_and_dask_give_the_same_database(databases, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus = str(_corpus(tmp_path / "corpus"))
     single = databases("diplo_test_workers_1")
-    assert pipeline.load(single, [corpus], workers=1).counts.loaded == len(COUNTRIES)
+    assert pipeline.load(single, [corpus], workers=1).counts.loaded == len(ARTICLES)
     expected = _dump(single)
-    assert len(expected["documents"]) == len(COUNTRIES) and expected["entity_mentions"]
+    assert len(expected["documents"]) == len(ARTICLES) and expected["entity_mentions"]
 
     pool = databases("diplo_test_workers_2")
-    assert pipeline.load(pool, [corpus], workers=2).counts.loaded == len(COUNTRIES)
+    assert pipeline.load(pool, [corpus], workers=2).counts.loaded == len(ARTICLES)
     assert _dump(pool) == expected
 
     from distributed import LocalCluster
@@ -95,5 +98,5 @@ def test_workers_and_dask_give_the_same_database(databases, tmp_path: Path) -> N
     ) as cluster:
         dask = databases("diplo_test_dask")
         result = pipeline.load(dask, [corpus], scheduler=cluster.scheduler_address)
-        assert result.counts.loaded == len(COUNTRIES)
+        assert result.counts.loaded == len(ARTICLES)
     assert _dump(dask) == expected
