@@ -22,24 +22,9 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
+from etl.event_types import EVENT_TYPES
 from models.base import Base, BigIntPK
 
-EVENT_TYPES = (
-    "summit",
-    "forum",
-    "conference",
-    "state_visit",
-    "visit",
-    "meeting",
-    "call",
-    "signing",
-    "resolution",
-    "diplomatic_relations",
-    "launch",
-    "message",
-    "anniversary",
-    "other",
-)
 _TYPES_SQL = ", ".join(f"'{t}'" for t in EVENT_TYPES)
 
 
