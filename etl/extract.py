@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision, ParsedDocument
-from etl.entities import CombinedText, Entity, analyze, find_entities
+from etl.entities import CombinedText, Entity, find_entities
 from etl.event_types import Event
 from etl.events import find_events
+from etl.nlp import analyze
 from etl.parse import EXTRACTOR_VERSION as PARSER_VERSION
 
 if TYPE_CHECKING:

@@ -23,7 +23,6 @@ from etl import schema, seeds
 from etl.article import ParsedDocument, RawInput, Rejection
 from etl.decode import decode
 from etl.discover import Candidate, discover
-from etl.entities import load_nlp
 from etl.errors import RejectedInput, RunFailed
 from etl.executors import make_executor
 from etl.extract import EXTRACTOR_VERSION, Extraction, analysis_text, extract, extract_facts
@@ -38,6 +37,7 @@ from etl.loader import (
     write_events,
 )
 from etl.locks import load_lock
+from etl.nlp import analyze_many
 from etl.parse import parse
 from etl.read import read
 from etl.runs import RunCounts, finish_run, record_rejection, start_run
@@ -95,7 +95,7 @@ def process_batch(batch: Sequence[tuple[RawInput, bool]]) -> list[Extraction | R
         except Exception as exc:
             results[i] = _rejection(raw, exc, strict)
     texts = [analysis_text(doc) for _, doc in parsed]
-    analyses = load_nlp().pipe(texts, batch_size=max(1, len(texts)))
+    analyses = analyze_many(texts)
     for (i, doc), nlp_doc in zip(parsed, analyses, strict=True):
         try:
             results[i] = extract(doc, nlp_doc)
