@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import DBAPIError
@@ -43,6 +43,9 @@ from etl.read import read
 from etl.runs import RunCounts, finish_run, record_rejection, start_run
 from etl.settings import DEFAULT_MAX_BYTES
 from models import Document, DocumentCaption, DocumentSentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -95,7 +98,11 @@ def process_batch(batch: Sequence[tuple[RawInput, bool]]) -> list[Extraction | R
         except Exception as exc:
             results[i] = _rejection(raw, exc, strict)
     texts = [analysis_text(doc) for _, doc in parsed]
-    analyses = analyze_many(texts)
+    try:
+        analyses: list[Doc | None] = list(analyze_many(texts))
+    except Exception:
+        # One text the model cannot take must not sink the batch: analyse them one by one.
+        analyses = [None] * len(texts)
     for (i, doc), nlp_doc in zip(parsed, analyses, strict=True):
         try:
             results[i] = extract(doc, nlp_doc)
