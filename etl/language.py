@@ -144,7 +144,12 @@ def detect_language(text: str) -> str:
         return UNDETERMINED
     if script is not None:
         return script
-    words = [w.lower().replace("’", "'") for w in _WORD.findall(sample)]
+    # Capitalised words are mostly names, which belong to no language; a text that is mostly
+    # names (a list of leaders, a shouted heading run) is judged by its other words.
+    found = _WORD.findall(sample)
+    words = [w.lower().replace("’", "'") for w in found if not w[:1].isupper()] or [
+        w.lower().replace("’", "'") for w in found
+    ]
     if len(words) < _MIN_WORDS:
         return UNDETERMINED
     scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}

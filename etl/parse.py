@@ -8,6 +8,8 @@ implies, because it was written by the publisher for exactly that purpose.
 
 from __future__ import annotations
 
+import os
+
 from etl.article import DecodedArticle, ParsedDocument, SourceMeta
 from etl.boilerplate import classify_line
 from etl.dates import parse_date
@@ -17,6 +19,10 @@ from etl.metadata import Header, canonical_outlet, split_header
 from etl.segment import normalise_line, segment, text_lines
 
 EXTRACTOR_VERSION = "parse-1"
+
+# Longer than any news article (about 25,000 words), short enough that the model's time and
+# memory stay bounded; DIPLO_MAX_CHARS raises it for unusual corpora.
+MAX_BODY_CHARS = int(os.environ.get("DIPLO_MAX_CHARS") or 150_000)
 
 PARAGRAPH_SEPARATOR = "\n\n"
 
@@ -65,6 +71,11 @@ def parse(article: DecodedArticle) -> ParsedDocument:
     body = PARAGRAPH_SEPARATOR.join(paragraphs_text)
     if not body.strip():
         raise RejectedInput("no article text after removing boilerplate")
+    if len(body) > MAX_BODY_CHARS:
+        raise RejectedInput(
+            f"article too long to extract: {len(body):,} characters (limit {MAX_BODY_CHARS:,},"
+            " set DIPLO_MAX_CHARS to raise it)"
+        )
     language = detect_language(body)
     if language != "en":
         raise RejectedInput(f"not English (detected: {language})")

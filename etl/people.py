@@ -582,8 +582,7 @@ def _is_noise(doc: _Document, c: _Candidate) -> bool:
         return True
     line_start = body.rfind("\n", 0, start) + 1
     line_end = body.find("\n", end)
-    line = body[line_start : line_end if line_end >= 0 else len(body)]
-    if not any(ch.islower() for ch in line):
+    if not _has_lowercase(body, line_start, line_end if line_end >= 0 else len(body)):
         return True  # a shouted heading
     if _fold(text) in _not_person_names():
         return True
@@ -595,7 +594,17 @@ def _is_noise(doc: _Document, c: _Candidate) -> bool:
     if not c.titled and _PLACE_BEFORE.search(body[max(0, start - 30) : start]):
         return True
     # A photo credit: "Photo: Li Ming/Xinhua", "reporter Li Ming/Photograph".
-    return body[end : end + 1] == "/" or _CREDIT.search(body[line_start:start]) is not None
+    # The look-back is bounded: a credit sits right before the name, and scanning a whole long
+    # paragraph for every candidate made extraction quadratic.
+    credit_zone = body[max(line_start, start - 80) : start]
+    return body[end : end + 1] == "/" or _CREDIT.search(credit_zone) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _has_lowercase(body: str, start: int, end: int) -> bool:
+    """Whether a line has a lowercase letter; cached per line, since every candidate on a long
+    line asks."""
+    return any(ch.islower() for ch in body[start:end])
 
 
 def _display_name(words: list[str]) -> str:

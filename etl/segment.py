@@ -97,7 +97,8 @@ def _is_boundary(text: str, match: re.Match[str]) -> bool:
     punct = match.group()
     if punct[0] != ".":
         return True  # ! ? … before a capital
-    before = _WORD_BEFORE.search(text, 0, match.start())
+    # A bounded look-back: searching from the start of the paragraph made long ones quadratic.
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 64), match.start())
     if before is None:
         return True
     token = before.group(1).lower()
