@@ -66,6 +66,12 @@ state = State()
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def one_line(text: str) -> str:
+    """``text`` safe to print on one line: control characters (a newline in a file name)
+    shown as escapes, so input can never forge extra lines of output."""
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
 def handles_errors(fn: F) -> F:
     """Turn domain errors into one stderr line and an exit code (a traceback with --debug)."""
 
@@ -205,7 +211,7 @@ def load(
         out.print_json(json.dumps(payload))
     else:
         for r in c.rejections:
-            err.print(f"rejected {r.source}: {r.reason}", markup=False)
+            err.print(f"rejected {one_line(r.source)}: {one_line(r.reason)}", markup=False)
         if not quiet:
             out.print(
                 f"Run {result.run_id}: {c.files_seen} seen, {c.loaded} loaded, {c.replaced} replaced, "
@@ -427,7 +433,7 @@ def status(
             raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
         gone = pipeline.missing_documents(engine)
         for document_id, source in gone:
-            out.print(f"{document_id}\t{source}", markup=False)
+            out.print(f"{document_id}\t{one_line(source)}", markup=False)
         err.print(f"{len(gone)} documents whose source is missing (remove them with `diplo prune`)")
         return
     where = "DATABASE_URL" if settings.database_url else f"embedded, {settings.home / 'pgdata'}"
@@ -483,7 +489,7 @@ def runs(
             out.print("\t".join(row), markup=False)
     if rejected:
         for run_id, source, reason in reports.rejections(engine, [r[0] for r in rows]):
-            out.print(f"run {run_id}  {source}: {reason}", markup=False)
+            out.print(f"run {run_id}  {one_line(source)}: {one_line(reason)}", markup=False)
 
 
 @app.command(
@@ -588,7 +594,8 @@ def prune(
     gone = pipeline.missing_documents(engine) if dry_run else pipeline.prune(engine, wait=wait)
     for document_id, source in gone:
         out.print(
-            f"{'would delete' if dry_run else 'deleted'} {document_id}\t{source}", markup=False
+            f"{'would delete' if dry_run else 'deleted'} {document_id}\t{one_line(source)}",
+            markup=False,
         )
     out.print(f"{len(gone)} documents {'to prune' if dry_run else 'pruned'}")
 

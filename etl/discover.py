@@ -67,6 +67,16 @@ def discover(args: Sequence[str]) -> Iterator[Candidate | Rejection]:
     name. Each file is yielded at most once per call (by real path), so naming a
     directory and a file inside it, or a symlink and its target, does not load twice.
     """
+    for item in _discover(args):
+        if _is_text(item.source):
+            yield item
+        elif isinstance(item, Candidate):
+            yield Rejection(printable(item.source), "file name is not valid UTF-8 (rename it)")
+        else:
+            yield Rejection(printable(item.source), item.reason, item.content_sha256)
+
+
+def _discover(args: Sequence[str]) -> Iterator[Candidate | Rejection]:
     seen_files: set[str] = set()
     stdin_done = False
     for arg in args:
@@ -81,6 +91,22 @@ def discover(args: Sequence[str]) -> Iterator[Candidate | Rejection]:
             yield from _expand_glob(arg, seen_files)
         else:
             yield from _explicit(arg, seen_files)
+
+
+def _is_text(name: str) -> bool:
+    """True when ``name`` can be stored as text. Linux file names are bytes; those that are
+    not UTF-8 reach Python as lone surrogates, which PostgreSQL (and any UTF-8 log) refuses,
+    so such a file could neither be recorded as a document nor as a rejection."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(name: str) -> str:
+    """``name`` with the bytes that are not UTF-8 shown as ``\\xNN`` escapes."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _explicit(arg: str, seen_files: set[str]) -> Iterator[Candidate | Rejection]:

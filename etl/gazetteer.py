@@ -19,6 +19,11 @@ _TOKEN = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.)+|\w+|[^\w\s]")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‐": "-"})
 
 
+# The trie key under which a node lists the aliases that end there: no token can equal it
+# (a token that folds to "" once reached an alias list and crashed the lookup).
+_END = "\x00end"
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     start: int
@@ -80,7 +85,7 @@ class Gazetteer:
         node = self._root
         for tok in tokens:
             node = node.setdefault(tok.norm, {})  # type: ignore[assignment]
-        ends: list[tuple[str, str]] = node.setdefault("", [])  # type: ignore[assignment]
+        ends: list[tuple[str, str]] = node.setdefault(_END, [])  # type: ignore[assignment]
         if (alias, key) not in ends:
             ends.append((alias.strip(), key))
             self._size += 1
@@ -99,7 +104,7 @@ class Gazetteer:
                     break
                 node = nxt  # type: ignore[assignment]
                 j += 1
-                for alias, key in node.get("", ()):  # type: ignore[union-attr]
+                for alias, key in node.get(_END, ()):  # type: ignore[union-attr]
                     start, end = tokens[i].start, tokens[j - 1].end
                     if _case_ok(alias, text[start:end]):
                         best = (j, Match(start, end, key, alias))

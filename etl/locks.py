@@ -7,16 +7,34 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError
 
-from etl.errors import LoadLocked
+from etl.errors import LoadLocked, RunFailed
 
 # Any fixed 64-bit number works; this one spells "diplo" in ASCII.
 LOAD_LOCK_KEY = 0x6469706C6F
 
 
+class HeldLock:
+    """The connection that holds the lock. If it is lost, so is the lock (the server drops
+    advisory locks with their session), and another load may start: ``check`` says so."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def check(self) -> None:
+        try:
+            self._conn.execute(text("SELECT 1"))
+            self._conn.commit()
+        except DBAPIError as exc:
+            raise RunFailed(
+                "load stopped: lost the database connection that held the load lock"
+            ) from exc
+
+
 @contextmanager
-def load_lock(engine: Engine, *, wait: bool = False) -> Iterator[None]:
+def load_lock(engine: Engine, *, wait: bool = False) -> Iterator[HeldLock]:
     """Hold the load lock for the duration of the block; LoadLocked if busy and not ``wait``."""
     conn = engine.connect()
     try:
@@ -38,10 +56,18 @@ def load_lock(engine: Engine, *, wait: bool = False) -> Iterator[None]:
                 "try again later or pass --wait to queue behind it"
             )
         conn.commit()
-        yield
+        yield HeldLock(conn)
     finally:
-        try:
-            conn.execute(text("SELECT pg_advisory_unlock_all()"))
-            conn.commit()
-        finally:
-            conn.close()
+        _release(conn)
+
+
+def _release(conn: Connection) -> None:
+    """Unlock, unless the connection is already gone (then the server has dropped the lock);
+    a failure here must never hide the error that ended the run."""
+    try:
+        conn.execute(text("SELECT pg_advisory_unlock_all()"))
+        conn.commit()
+    except DBAPIError:
+        conn.invalidate()
+    finally:
+        conn.close()

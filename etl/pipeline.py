@@ -133,7 +133,7 @@ def load(
     """Load every article under ``paths``: one load at a time per database, each document in
     its own transaction, unchanged content skipped before it is parsed."""
     opts = dataclasses.replace(options or LoadOptions(), **overrides)  # type: ignore[arg-type]
-    with load_lock(engine, wait=opts.wait):
+    with load_lock(engine, wait=opts.wait) as lock:
         prepare_database(engine)
         run_id = start_run(engine, "load", EXTRACTOR_VERSION)
         counts = RunCounts()
@@ -175,6 +175,7 @@ def load(
         try:
             batches = _chunks(to_process(), BATCH_SIZE)
             for results in executor.imap(process_batch, batches):
+                lock.check()
                 for result in results:
                     if isinstance(result, Rejection):
                         reject(result)
@@ -185,6 +186,9 @@ def load(
             reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
             _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
             raise RunFailed(f"load stopped, database error: {reason}") from exc
+        except RunFailed as exc:
+            _finish_quietly(engine, run_id, counts, "failed", str(exc))
+            raise
         except KeyboardInterrupt:
             _finish_quietly(engine, run_id, counts, "failed", "interrupted")
             raise

@@ -50,7 +50,7 @@ def normalize_url(raw: str) -> URL:
     """Accept postgres://, postgresql:// and postgresql+psycopg:// and always use psycopg 3."""
     try:
         url = make_url(raw.strip())
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise ConfigError(f"DATABASE_URL is not a database URL: {redact(raw)}") from exc
     if url.get_backend_name() not in ("postgres", "postgresql"):
         raise ConfigError(f"DATABASE_URL must be a PostgreSQL URL, got {redact(raw)}")
@@ -63,5 +63,5 @@ def redact(url: URL | str) -> str:
         return url.render_as_string(hide_password=True)
     try:
         return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return "<unparseable URL>"
