@@ -131,6 +131,31 @@ def clear_facts(conn: Connection, document_id: int) -> set[int]:
     return events
 
 
+def delete_orphans(conn: Connection) -> None:
+    """Remove participants and initiatives (with their aliases) that no document or event
+    refers to any more, as after pruning documents."""
+    conn.execute(
+        delete(Participant).where(
+            ~select(DocumentParticipant.participant_id)
+            .where(DocumentParticipant.participant_id == Participant.id)
+            .exists(),
+            ~select(EventParticipant.participant_id)
+            .where(EventParticipant.participant_id == Participant.id)
+            .exists(),
+        )
+    )
+    conn.execute(
+        delete(Initiative).where(
+            ~select(DocumentInitiative.initiative_id)
+            .where(DocumentInitiative.initiative_id == Initiative.id)
+            .exists(),
+            ~select(EventInitiative.initiative_id)
+            .where(EventInitiative.initiative_id == Initiative.id)
+            .exists(),
+        )
+    )
+
+
 def _events_reported_by(conn: Connection, document_ids: Any) -> set[int]:
     condition = (
         EventReport.document_id.in_(document_ids)

@@ -29,6 +29,7 @@ from etl.extract import EXTRACTOR_VERSION, Extraction, analysis_text, extract, e
 from etl.loader import (
     Outcome,
     clear_facts,
+    delete_orphans,
     is_loaded,
     recompute_events,
     set_extractor_version,
@@ -347,7 +348,8 @@ def missing_documents(engine: Engine) -> list[tuple[int, str]]:
 
 def prune(engine: Engine, *, wait: bool = False) -> list[tuple[int, str]]:
     """Delete the documents whose source disappeared, with everything derived from them;
-    events they alone reported go too. Runs under the load lock."""
+    events they alone reported go too, and so do people, organizations and initiatives that
+    no document or event refers to any more. Runs under the load lock."""
     with load_lock(engine, wait=wait):
         gone = missing_documents(engine)
         for document_id, _ in gone:
@@ -355,4 +357,7 @@ def prune(engine: Engine, *, wait: bool = False) -> list[tuple[int, str]]:
                 events = clear_facts(conn, document_id)
                 conn.execute(delete(Document).where(Document.id == document_id))
                 recompute_events(conn, events)
+        if gone:
+            with engine.begin() as conn:
+                delete_orphans(conn)
     return gone

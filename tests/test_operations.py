@@ -142,8 +142,15 @@ def test_missing_sources_are_listed_and_pruned_only_on_request(
     engine: Engine, db_url: URL, tmp_path: Path
 ) -> None:
     _write_corpus(tmp_path, 2)
-    pipeline.load(engine, [str(tmp_path)])
     gone = tmp_path / "article_000.txt"
+    gone.write_text(
+        gone.read_text()
+        + "\nIndonesian Foreign Minister Retno Marsudi said the talks were useful.\n"
+    )
+    pipeline.load(engine, [str(tmp_path)])
+    with engine.connect() as conn:
+        named = text("SELECT count(*) FROM participants WHERE name = 'Retno Marsudi'")
+        assert conn.execute(named).scalar_one() == 1
     gone.unlink()
     again = pipeline.load(engine, [str(tmp_path)])
     assert again.counts.unchanged == 1
@@ -164,8 +171,18 @@ def test_missing_sources_are_listed_and_pruned_only_on_request(
                 "SELECT count(*) FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = e.id)"
             )
         ).scalar_one()
+        # People only the pruned document named are gone too.
+        orphans += conn.execute(
+            text(
+                "SELECT count(*) FROM participants p WHERE NOT EXISTS"
+                " (SELECT 1 FROM document_participants d WHERE d.participant_id = p.id)"
+                " AND NOT EXISTS (SELECT 1 FROM event_participants e WHERE e.participant_id = p.id)"
+            )
+        ).scalar_one()
     assert remaining == [str(tmp_path / "article_001.txt")]
     assert orphans == 0
+    with engine.connect() as conn:
+        assert conn.execute(named).scalar_one() == 0
 
 
 def test_schedule_runs_on_interval_without_overlap() -> None:
