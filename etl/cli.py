@@ -127,6 +127,9 @@ def main_options(
         level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
     )
     logging.getLogger("etl").setLevel(level)
+    if verbose == 0:
+        # psycopg warns about cleaning up a connection that died; the error line says it all.
+        logging.getLogger("psycopg").setLevel(logging.ERROR)
 
 
 @app.command(
