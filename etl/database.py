@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from etl import embedded
 from etl.errors import DatabaseUnavailable
@@ -38,6 +38,11 @@ def make_engine(url: URL) -> Engine:
             conn.execute(text("SELECT 1"))
     except OperationalError as exc:
         engine.dispose()
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        raise DatabaseUnavailable(f"cannot connect to {redact(url)}: {reason}") from exc
+        raise DatabaseUnavailable(f"cannot connect to {redact(url)}: {error_reason(exc)}") from exc
     return engine
+
+
+def error_reason(exc: DBAPIError) -> str:
+    """The first line of the driver's message: what a user needs, without SQL or parameters."""
+    text_ = str(exc.orig if exc.orig is not None else exc).strip()
+    return text_.splitlines()[0] if text_ else type(exc).__name__

@@ -9,7 +9,6 @@ this module runs the statistical model once and composes them.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -103,11 +102,3 @@ class CombinedText:
     def relocate(self, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
         located = (self.locate(m) for m in mentions)
         return tuple(m for m in located if m is not None)
-
-
-def extract_entities(body: str, captions: Sequence[str] = ()) -> list[Entity]:
-    """Every entity named in ``body`` or its ``captions``, mentions located in either."""
-    combined = CombinedText.of(body, captions)
-    found = find_entities(combined.text, analyze(combined.text))
-    relocated = (dataclasses.replace(e, mentions=combined.relocate(e.mentions)) for e in found)
-    return [e for e in relocated if e.mentions]

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select
 
 from etl.article import ParsedDocument
+from etl.dates import format_date
 from etl.entities import Entity
 from etl.event_types import TYPE_FAMILY, Event
 from models import (
@@ -188,15 +189,13 @@ def score_corpus(pairs: Iterable[tuple[Mapping[str, Any], Mapping[str, Any]]]) -
 def published_string(doc: ParsedDocument) -> str | None:
     if doc.published_on is None:
         return None
-    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[doc.published_precision or "day"]
-    return doc.published_on.strftime(fmt)
+    return format_date(doc.published_on, doc.published_precision or "day")
 
 
 def event_prediction(event: Event) -> dict[str, Any]:
     date = None
     if event.start_date is not None:
-        fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[event.date_precision or "day"]
-        date = event.start_date.strftime(fmt)
+        date = format_date(event.start_date, event.date_precision or "day")
     return {
         "type": event.event_type,
         "name": event.name,
@@ -266,9 +265,8 @@ def db_predictions(engine: Engine, documents: Sequence[str]) -> dict[str, dict[s
             name = PurePath(r.source_path.split("#", 1)[0]).name
             if name not in wanted or found[name] is not None:
                 continue
-            fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
             published = (
-                r.published_on.strftime(fmt[r.published_precision or "day"])
+                format_date(r.published_on, r.published_precision or "day")
                 if r.published_on
                 else None
             )
@@ -339,7 +337,6 @@ def _db_events(conn: Connection, document_ids: list[int]) -> Iterator[tuple[int,
         .where(EventParticipant.event_id == EventRow.id)
         .scalar_subquery()
     )
-    fmt = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
     rows = conn.execute(
         select(
             EventReport.document_id, EventRow, people.label("people"), countries.label("countries")
@@ -348,7 +345,7 @@ def _db_events(conn: Connection, document_ids: list[int]) -> Iterator[tuple[int,
         .where(EventReport.document_id.in_(document_ids))
     ).all()
     for r in rows:
-        date = r.start_date.strftime(fmt[r.date_precision or "day"]) if r.start_date else None
+        date = format_date(r.start_date, r.date_precision or "day") if r.start_date else None
         yield (
             r.document_id,
             {

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 
 from etl import schema, seeds
 from etl.article import ParsedDocument, RawInput, Rejection
+from etl.database import error_reason
 from etl.decode import decode
 from etl.discover import Candidate, discover
 from etl.errors import RejectedInput, RunFailed
@@ -183,19 +184,8 @@ def load(
                     else:
                         outcome = write_document(engine, result, EXTRACTOR_VERSION)
                         done(result.document.source, outcome)
-        except DBAPIError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-            _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
-            raise RunFailed(f"load stopped, database error: {reason}") from exc
-        except RunFailed as exc:
-            _finish_quietly(engine, run_id, counts, "failed", str(exc))
-            raise
-        except KeyboardInterrupt:
-            _finish_quietly(engine, run_id, counts, "failed", "interrupted")
-            raise
         except BaseException as exc:
-            _finish_quietly(engine, run_id, counts, "failed", f"{type(exc).__name__}: {exc}")
-            raise
+            _fail(engine, run_id, counts, "load", exc)
         finally:
             executor.close()
         status = "partial" if counts.rejections else "succeeded"
@@ -219,6 +209,23 @@ def _modified_since(candidate: Candidate | Rejection, since: dt.datetime | None)
         return candidate.path.stat().st_mtime >= since.timestamp()
     except OSError:
         return True  # let the reader report what is wrong with it
+
+
+def _fail(engine: Engine, run_id: int, counts: RunCounts, command: str, exc: BaseException) -> None:
+    """Record why a run stopped, then raise: a database error as RunFailed (one line for the
+    user), anything else as it was."""
+    if isinstance(exc, DBAPIError):
+        reason = error_reason(exc)
+        _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
+        raise RunFailed(f"{command} stopped, database error: {reason}") from exc
+    if isinstance(exc, RunFailed):
+        error = str(exc)
+    elif isinstance(exc, KeyboardInterrupt):
+        error = "interrupted"
+    else:
+        error = f"{type(exc).__name__}: {exc}"
+    _finish_quietly(engine, run_id, counts, "failed", error)
+    raise exc
 
 
 def _finish_quietly(
@@ -272,13 +279,8 @@ def _reextract(
                 counts.replaced += 1
             if on_item:
                 on_item(str(document_id), "replaced")
-    except DBAPIError as exc:
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
-        _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
-        raise RunFailed(f"reextract stopped, database error: {reason}") from exc
     except BaseException as exc:
-        _finish_quietly(engine, run_id, counts, "failed", f"{type(exc).__name__}: {exc}")
-        raise
+        _fail(engine, run_id, counts, "reextract", exc)
     finish_run(engine, run_id, counts, "succeeded")
     return LoadResult(run_id=run_id, counts=counts, status="succeeded")
 

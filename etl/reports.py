@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, extract, func, or_, select
 
+from etl import dates
 from models import (
     Country,
     CountryAlias,
@@ -207,6 +208,4 @@ def event_timeline(
 
 
 def format_date(day: dt.date | None, precision: str | None) -> str:
-    if day is None:
-        return "undated"
-    return day.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision or "day"])
+    return "undated" if day is None else dates.format_date(day, precision or "day")  # type: ignore[arg-type]
