@@ -667,14 +667,21 @@ def db_grant_readonly(
             help="Login password for the role (better given through the environment).",
         ),
     ] = None,
+    with_ops: Annotated[
+        bool,
+        typer.Option(
+            "--with-ops", help="Also read the run log (schema ops); without it, ops is revoked."
+        ),
+    ] = False,
 ) -> None:
     """Create or update a login role that can read the public and analytics schemas and
     nothing else: for Metabase, Superset, Tableau or psql users."""
     engine = state.engine()
     if not schema.is_current(engine):
         schema.upgrade(engine)
-    created = roles.grant_readonly(engine, role, password)
-    out.print(f"Role {role} {'created' if created else 'updated'}: read-only on public, analytics")
+    created = roles.grant_readonly(engine, role, password, with_ops=with_ops)
+    schemas = ", ".join(roles.READ_SCHEMAS + ((roles.OPS_SCHEMA,) if with_ops else ()))
+    out.print(f"Role {role} {'created' if created else 'updated'}: read-only on {schemas}")
 
 
 @db_app.command("stop", epilog="Example: diplo db stop")

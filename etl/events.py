@@ -34,6 +34,7 @@ from etl.article import DatePrecision
 from etl.dates import ResolvedDate, resolve_dates
 from etl.entities import Entity, Mention
 from etl.event_types import TYPE_FAMILY, Event, EventParticipant, Role
+from etl.people import acting_for
 from etl.places import Place, find_places
 from etl.reference import SEEDS_DIR, country_names
 
@@ -360,6 +361,12 @@ def _in_tokens(items: list[tuple[int, int, Entity]], toks: list[Token]) -> list[
     return list(seen.values())
 
 
+def _acts_for(person: Entity) -> str | None:
+    """The state a person takes part for: never the nationality of an international
+    organization's official (see people.acting_for)."""
+    return acting_for(person.title, person.country_iso3)
+
+
 def _participants(
     ctx: _Context, token: Token, role_subject: Role, role_other: Role
 ) -> list[EventParticipant]:
@@ -369,7 +376,9 @@ def _participants(
     subj_orgs = _in_tokens(ctx.orgs, subject_tokens)
     people = subj_people + [p for p in _within(ctx.persons, start, end) if p not in subj_people]
     countries = subj_countries + [
-        c for c in _within(ctx.countries, start, end) if c not in subj_countries
+        c
+        for c in _within(ctx.countries, start, end)
+        if c not in subj_countries and not _only_an_address(ctx, c, start, end)
     ]
     orgs = subj_orgs + [o for o in _within(ctx.orgs, start, end) if o not in subj_orgs]
     if not people and any(t.lower_ in _PRONOUNS for t in subject_tokens):
@@ -377,7 +386,7 @@ def _participants(
     out: list[EventParticipant] = []
     for p in people:
         role = role_subject if p in subj_people or not subj_people else role_other
-        out.append(EventParticipant(role, p.name, "person", p.country_iso3))
+        out.append(EventParticipant(role, p.name, "person", _acts_for(p)))
     for o in orgs:
         role = role_subject if o in subj_orgs else role_other
         out.append(EventParticipant(role, o.name, "organization", None))
@@ -387,6 +396,15 @@ def _participants(
             role = role_subject if c in subj_countries else role_other
             out.append(EventParticipant(role, None, None, c.name))
     return out
+
+
+# "in Brussels, Belgium": the country locates a city; it is not a party to the event.
+_ADDRESS = re.compile(r"\b(?:in|at)\s+(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*,\s*$")
+
+
+def _only_an_address(ctx: _Context, country: Entity, start: int, end: int) -> bool:
+    spans = [(s, e) for s, e, ent in ctx.countries if ent is country and start <= s and e <= end]
+    return bool(spans) and all(_ADDRESS.search(ctx.text[max(0, s - 60) : s]) for s, _ in spans)
 
 
 def _previous_subject(ctx: _Context, token: Token) -> list[Entity]:
@@ -1017,17 +1035,13 @@ def _visit(
         if possessive and visitor is None:
             owner = _in_tokens(ctx.persons, list(possessive[0].subtree))
             if owner:
-                visitor, visitor_country = owner[0].name, owner[0].country_iso3
-                parts.append(
-                    EventParticipant("guest", owner[0].name, "person", owner[0].country_iso3)
-                )
+                visitor, visitor_country = owner[0].name, _acts_for(owner[0])
+                parts.append(EventParticipant("guest", owner[0].name, "person", visitor_country))
             elif possessive[0].lower_ in _PRONOUNS:
                 prev = _previous_subject(ctx, tok)
                 if prev:
-                    visitor, visitor_country = prev[0].name, prev[0].country_iso3
-                    parts.append(
-                        EventParticipant("guest", prev[0].name, "person", prev[0].country_iso3)
-                    )
+                    visitor, visitor_country = prev[0].name, _acts_for(prev[0])
+                    parts.append(EventParticipant("guest", prev[0].name, "person", visitor_country))
     dest_countries = [c for c in dest_countries if c != visitor_country]
     if not dest_countries and not dest_regions:
         if tok.pos_ == "VERB":

@@ -33,11 +33,13 @@ class Exported:
 
 
 def exportable(engine: Engine) -> list[str]:
-    """Every table in public (but Alembic's bookkeeping) and every view in analytics."""
+    """Every table in public (but Alembic's bookkeeping), the run log in ops, and every view
+    in analytics."""
     insp = inspect(engine)
     tables = [f"public.{t}" for t in sorted(insp.get_table_names()) if t != "alembic_version"]
+    ops = [f"ops.{t}" for t in sorted(insp.get_table_names(schema="ops"))]
     views = [f"analytics.{v}" for v in sorted(insp.get_view_names(schema="analytics"))]
-    return tables + views
+    return tables + ops + views
 
 
 def _resolve(available: Sequence[str], wanted: Sequence[str]) -> list[str]:

@@ -19,7 +19,7 @@ from etl.parse import EXTRACTOR_VERSION as PARSER_VERSION
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-ENTITIES_VERSION = "facts-1"
+ENTITIES_VERSION = "facts-2"  # 2: participation by the state a person acts for
 # Stored on every document; a change makes `diplo reextract` rebuild the derived rows.
 EXTRACTOR_VERSION = f"{PARSER_VERSION}+{ENTITIES_VERSION}"
 

@@ -207,6 +207,53 @@ def _national_org_country() -> dict[str, str]:
 
 
 @functools.cache
+def _organization_country() -> dict[str, str | None]:
+    """Organization -> its country if it is a national body, None if international."""
+    return {o.name: o.country_iso3 for o in reference.organizations()}
+
+
+_OFFICE_OF = re.compile(r"\bof\s+(?:the\s+)?(\S.*)$")
+
+
+def _office_body(title: str | None) -> tuple[str, str | None] | None:
+    """What the "of ..." of an office names: ("country", ISO3), ("organization", its
+    country or None when international), or None when the title names neither."""
+    m = _OFFICE_OF.search(title or "")
+    if not m:
+        return None
+    rest = m.group(1)
+    tokens = _tokens(rest)
+    for kind, gaz in (
+        ("country", _country_gazetteer()),
+        ("organization", _organization_gazetteer()),
+    ):
+        first = next((x for x in gaz.find(rest, tokens) if x.start == 0), None)
+        if first is not None:
+            if kind == "country":
+                return kind, first.key
+            return kind, _organization_country().get(first.key)
+    return None
+
+
+def office_country(title: str | None) -> str | None:
+    """The state an office names: "President of Cyprus" -> CYP, "Speaker of the National
+    People's Congress" -> CHN; None otherwise."""
+    body = _office_body(title)
+    return body[1] if body else None
+
+
+def acting_for(title: str | None, nationality: str | None) -> str | None:
+    """The state a person acts for in an event. An official of an international organization
+    ("President of the European Council") acts for it, not for the country of their passport;
+    anyone else acts for the state their office names, or else for their own."""
+    body = _office_body(title)
+    if body is None:
+        return nationality
+    kind, iso3 = body
+    return iso3 if iso3 or kind == "organization" else nationality
+
+
+@functools.cache
 def _not_person_names() -> frozenset[str]:
     """Folded names of countries, organizations, initiatives, regions and titles."""
     names = {_fold(a.alias) for a in reference.country_aliases()}
@@ -439,6 +486,11 @@ def _title_candidates(doc: _Document) -> list[_Candidate]:
         if j < len(tokens) and j > 0 and doc.adjacent(j):
             end = doc.scan_name(j)
             if end > j:
+                # "President Miloš Zeman of the Czech Republic": the office's country follows
+                # the name. Only "of": "President Biden in China" is not China's president.
+                of = end < len(tokens) and tokens[end].norm == "of"
+                if country is None and office is not None and of:
+                    _after, country, _org = _complement(doc, end)
                 found.append(_Candidate(j, end, titled=True, title=office, country=country))
                 continue
         apposition = _apposition(doc, i, office, country)
@@ -722,7 +774,9 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
                 kind="person",
                 name=p.name,
                 mentions=mentions,
-                country_iso3=(seed.country_iso3 if seed else None) or p.country,
+                country_iso3=(seed.country_iso3 if seed else None)
+                or p.country
+                or office_country(seed.title if seed else p.title),
                 title=(seed.title if seed else None) or p.title,
                 aliases=tuple(sorted(aliases - {p.name})),
             )

@@ -1,5 +1,5 @@
-"""A read-only database role for BI tools: it reads the public and analytics schemas and can
-neither write nor create anything."""
+"""A read-only database role for BI tools: it reads the public and analytics schemas (and the
+ops schema only when asked) and can neither write nor create anything."""
 
 from __future__ import annotations
 
@@ -10,14 +10,25 @@ from sqlalchemy import Engine
 from etl.errors import ConfigError
 
 READ_SCHEMAS = ("public", "analytics")
+OPS_SCHEMA = "ops"
+# Alembic's bookkeeping stays in public (see migration 0006) but is no business of a BI user.
+HIDDEN_TABLES = (("public", "alembic_version"),)
 
 
-def grant_readonly(engine: Engine, role: str, password: str | None = None) -> bool:
-    """Create or update ``role``; returns True if it was created. Idempotent."""
+def grant_readonly(
+    engine: Engine, role: str, password: str | None = None, *, with_ops: bool = False
+) -> bool:
+    """Create or update ``role``; returns True if it was created. Idempotent.
+
+    ``with_ops`` also lets it read the run log (schema ops); without it, a grant of ops
+    made earlier is taken back, so the command always leaves the role as asked.
+    """
     if not role or len(role) > 63:
         raise ConfigError("role name must be 1 to 63 characters")
     ident = sql.Identifier(role)
-    schemas = sql.SQL(", ").join(sql.Identifier(s) for s in READ_SCHEMAS)
+    readable = READ_SCHEMAS + ((OPS_SCHEMA,) if with_ops else ())
+    schemas = sql.SQL(", ").join(sql.Identifier(s) for s in readable)
+    ops = sql.Identifier(OPS_SCHEMA)
     with engine.begin() as conn:
         cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         database = cur.execute("SELECT current_database()").fetchone()[0]  # type: ignore[index]
@@ -43,6 +54,18 @@ def grant_readonly(engine: Engine, role: str, password: str | None = None) -> bo
             sql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC").format(sql.Identifier(database)),
             sql.SQL("ALTER ROLE {} SET default_transaction_read_only = on").format(ident),
         ]
+        statements += [
+            sql.SQL("REVOKE ALL ON {} FROM {}").format(sql.Identifier(*t), ident)
+            for t in HIDDEN_TABLES
+        ]
+        if not with_ops:
+            statements += [
+                sql.SQL("REVOKE ALL ON ALL TABLES IN SCHEMA {} FROM {}").format(ops, ident),
+                sql.SQL("REVOKE USAGE ON SCHEMA {} FROM {}").format(ops, ident),
+                sql.SQL(
+                    "ALTER DEFAULT PRIVILEGES IN SCHEMA {} REVOKE SELECT ON TABLES FROM {}"
+                ).format(ops, ident),
+            ]
         for statement in statements:
             cur.execute(statement)
     return not exists

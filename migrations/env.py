@@ -19,12 +19,23 @@ if config.config_file_name is not None and not config.attributes.get("connection
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 
+# Schemas whose tables the models describe: public (None, the default) and ops. The
+# analytics schema holds only views, which migrations manage by hand.
+MODEL_SCHEMAS = (None, "public", "ops")
+
+
+def _include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    return name in MODEL_SCHEMAS if type_ == "schema" else True
+
+
 def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         compare_type=True,
         compare_server_default=True,
+        include_schemas=True,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -8,6 +8,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.base import Base, BigIntPK, CreatedAt
 
 RUN_STATUSES = ("running", "succeeded", "partial", "failed")
+# Operational bookkeeping lives in its own schema, out of the BI tools' table lists; the
+# read-only role reads it only when granted explicitly (`diplo db grant-readonly --with-ops`).
+OPS = "ops"
 
 
 class EtlRun(Base):
@@ -16,7 +19,7 @@ class EtlRun(Base):
     __tablename__ = "etl_runs"
     __table_args__ = (
         CheckConstraint("status IN ('running', 'succeeded', 'partial', 'failed')", name="status"),
-        {"comment": "Log of load runs: when, what happened, counts and errors."},
+        {"comment": "Log of load runs: when, what happened, counts and errors.", "schema": OPS},
     )
 
     id: Mapped[BigIntPK] = mapped_column(comment="Run id.")
@@ -47,11 +50,11 @@ class RejectedInputRow(Base):
     """An input that could not become a document, and why."""
 
     __tablename__ = "rejected_inputs"
-    __table_args__ = {"comment": "Inputs rejected by a run, with the reason."}
+    __table_args__ = {"comment": "Inputs rejected by a run, with the reason.", "schema": OPS}
 
     id: Mapped[BigIntPK] = mapped_column(comment="Rejection id.")
     run_id: Mapped[int] = mapped_column(
-        ForeignKey("etl_runs.id", ondelete="CASCADE"), index=True, comment="The run."
+        ForeignKey(f"{OPS}.etl_runs.id", ondelete="CASCADE"), index=True, comment="The run."
     )
     source: Mapped[str] = mapped_column(Text, comment="Path or URI of the input.")
     reason: Mapped[str] = mapped_column(Text, comment="Why it was rejected.")
