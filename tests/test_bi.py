@@ -35,10 +35,17 @@ def _mentions(body: str, word: str) -> tuple[Mention, ...]:
 
 
 def _document(
-    source: str, body: str, published: dt.date, facts: dict[str, list[str]], events: list[Event]
+    source: str,
+    body: str,
+    published: dt.date | None,
+    facts: dict[str, list[str]],
+    events: list[Event],
+    precision: str | None = "day",
 ) -> Extraction:
     parsed = parse(DecodedArticle(source, uuid.uuid5(uuid.NAMESPACE_URL, body).hex * 2, body))
-    parsed = dataclasses.replace(parsed, published_on=published, published_precision="day")
+    parsed = dataclasses.replace(
+        parsed, published_on=published, published_precision=precision if published else None
+    )
     entities = []
     for iso3, word in facts.get("countries", []):
         entities.append(Entity("country", iso3, _mentions(body, word)))
@@ -179,7 +186,7 @@ def test_event_timeline_and_participation(bi: Engine) -> None:
             "Kazakhstan",
             "Kassym-Jomart Tokayev; Xi Jinping",
             "China; Kazakhstan",
-            "CHN;KAZ",
+            "CHN; KAZ",
             2,
             2,
         ),
@@ -192,7 +199,7 @@ def test_event_timeline_and_participation(bi: Engine) -> None:
             "Russia",
             "Xi Jinping",
             "China; Russia",
-            "CHN;RUS",
+            "CHN; RUS",
             1,
             1,
         ),
@@ -239,7 +246,8 @@ def test_bilateral_engagements_and_person_activity(bi: Engine) -> None:
             3,
             2,
             dt.date(2024, 3, 4),
-            dt.date(2024, 10, 1),
+            # The summit is known to the month only: dated by its first report.
+            dt.date(2024, 4, 2),
             dt.date(2024, 3, 5),
             dt.date(2024, 4, 2),
         ),
@@ -251,12 +259,264 @@ def test_every_analytics_view_and_column_has_a_comment(engine: Engine) -> None:
         engine,
         "SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'analytics' AND c.relkind = 'v'",
     )
-    assert len(views) == 6 and all(comment for _, comment in views)
+    assert {name for name, _ in views} == {
+        "event_timeline",
+        "event_participation",
+        "country_mentions_monthly",
+        "country_mentions_yearly",
+        "initiative_mentions_monthly",
+        "initiative_mentions_yearly",
+        "documents",
+        "bilateral_engagements",
+        "person_activity",
+        "data_freshness",
+    }
+    assert all(comment for _, comment in views)
     missing = _query(
         engine,
         "SELECT c.relname, a.attname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'analytics' JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 WHERE col_description(c.oid, a.attnum) IS NULL",
     )
     assert missing == []
+
+
+def _event(body: str, etype: str, date: dt.date, precision: str, *parts: EventParticipant) -> Event:
+    first = body.index(".")
+    return Event(
+        etype,  # type: ignore[arg-type]
+        f"{etype} of {date.isoformat()}",
+        date,
+        None,
+        precision,  # type: ignore[arg-type]
+        None,
+        None,
+        parts,
+        (Mention(0, first, body[:first]),),
+    )
+
+
+PUTIN = ("person", "Vladimir Putin", "RUS", "Putin")
+LI = ("person", "Li Qiang", "CHN", "Li")
+# An official of an international organization: her nationality is not participation.
+URSULA = ("person", "Ursula Example", "DEU", "Ursula")
+KENJI = ("person", "Kenji Arakawa", "JPN", "Kenji")
+
+D1 = (
+    "Putin called Xi on Thursday. Li recalled the accord Russia and China signed last year. "
+    "Ursula met Kenji."
+)
+D2 = (
+    "Officials in several capitals discussed their relations with Russia during June, and the "
+    "talks were described as constructive by everyone who took part in them."
+)
+D3 = (
+    "This undated note about Russia was found in the archive without any date at all. It "
+    "mentions Russia again in its closing paragraph about the future of the relationship."
+)
+D4 = (
+    "A yearly review of the foreign policy of Russia was published by the institute, covering "
+    "trade, security and the cultural exchanges of the past twelve months."
+)
+
+
+@pytest.fixture
+def dated(engine: Engine) -> Engine:
+    """Documents and events at every precision: a day-precision call, a year-precision
+    signing, a meeting of an international official; documents dated to the day, the month,
+    the year, and not at all."""
+    signing_at = D1.index("Li")
+    meeting_at = D1.index("Ursula")
+    docs = [
+        _document(
+            "d1.txt",
+            D1,
+            dt.date(2024, 5, 10),
+            {
+                "countries": [("RUS", "Russia"), ("CHN", "China")],
+                "people": [PUTIN, XI, LI, URSULA, KENJI],
+            },
+            [
+                _event(
+                    D1,
+                    "call",
+                    dt.date(2024, 5, 9),
+                    "day",
+                    EventParticipant("sender", "Vladimir Putin", "person", "RUS"),
+                    EventParticipant("recipient", "Xi Jinping", "person", "CHN"),
+                ),
+                dataclasses.replace(
+                    _event(
+                        D1[signing_at:],
+                        "signing",
+                        dt.date(2023, 1, 1),
+                        "year",
+                        EventParticipant("signatory", "Li Qiang", "person", "CHN"),
+                        EventParticipant("signatory", country_iso3="RUS"),
+                    ),
+                    mentions=(Mention(signing_at, D1.index(".", signing_at), "Li recalled"),),
+                ),
+                dataclasses.replace(
+                    _event(
+                        D1[meeting_at:],
+                        "meeting",
+                        dt.date(2024, 5, 8),
+                        "day",
+                        EventParticipant("counterpart", "Ursula Example", "person", None),
+                        EventParticipant("counterpart", "Kenji Arakawa", "person", "JPN"),
+                    ),
+                    mentions=(Mention(meeting_at, len(D1) - 1, "Ursula met Kenji"),),
+                ),
+            ],
+        ),
+        _document(
+            "d2.txt", D2, dt.date(2024, 6, 1), {"countries": [("RUS", "Russia")]}, [], "month"
+        ),
+        _document("d3.txt", D3, None, {"countries": [("RUS", "Russia")]}, []),
+        _document(
+            "d4.txt", D4, dt.date(2022, 1, 1), {"countries": [("RUS", "Russia")]}, [], "year"
+        ),
+    ]
+    for doc in docs:
+        loader.write_document(engine, doc, "test")
+    return engine
+
+
+def test_event_time_columns_are_set_only_to_the_precision_known(dated: Engine) -> None:
+    for view in ("event_timeline", "event_participation"):
+        rows = set(
+            _query(
+                dated,
+                f"SELECT event_type, event_day, event_month, event_year FROM analytics.{view}",
+            )
+        )
+        assert rows == {
+            # A day-precision event appears at every grain ...
+            ("call", dt.date(2024, 5, 9), dt.date(2024, 5, 1), dt.date(2024, 1, 1)),
+            ("meeting", dt.date(2024, 5, 8), dt.date(2024, 5, 1), dt.date(2024, 1, 1)),
+            # ... a year-precision one only in years, never in a month (not January).
+            ("signing", None, None, dt.date(2023, 1, 1)),
+        }, view
+
+
+def test_monthly_views_count_only_the_known_month_and_yearly_ones_everything(
+    dated: Engine,
+) -> None:
+    assert _query(
+        dated,
+        "SELECT month, documents, mentions FROM analytics.country_mentions_monthly"
+        " WHERE country_iso3 = 'RUS' ORDER BY 1",
+    ) == [(dt.date(2024, 5, 1), 1, 1), (dt.date(2024, 6, 1), 1, 1)]
+    yearly = _query(
+        dated,
+        "SELECT year, documents, mentions FROM analytics.country_mentions_yearly"
+        " WHERE country_iso3 = 'RUS' ORDER BY 1 NULLS LAST",
+    )
+    # The undated document counts in no month, but in the totals, under a null year.
+    assert yearly == [
+        (dt.date(2022, 1, 1), 1, 1),
+        (dt.date(2024, 1, 1), 2, 2),
+        (None, 1, 2),
+    ]
+    totals = _query(
+        dated,
+        "SELECT count(*), sum(mentions) FROM document_countries WHERE country_iso3 = 'RUS'",
+    )
+    assert totals == [(sum(r[1] for r in yearly), sum(r[2] for r in yearly))] == [(4, 5)]
+    assert _query(
+        dated,
+        "SELECT source_path, published_day, published_month, published_year"
+        " FROM analytics.documents ORDER BY 1",
+    ) == [
+        ("d1.txt", dt.date(2024, 5, 10), dt.date(2024, 5, 1), dt.date(2024, 1, 1)),
+        ("d2.txt", None, dt.date(2024, 6, 1), dt.date(2024, 1, 1)),
+        ("d3.txt", None, None, None),
+        ("d4.txt", None, None, dt.date(2022, 1, 1)),
+    ]
+
+
+def test_bilateral_engagements_count_states_not_nationalities(dated: Engine) -> None:
+    rows = _query(
+        dated,
+        "SELECT event_year, year, country_a, country_b, events_together,"
+        " documents_mentioning_both FROM analytics.bilateral_engagements ORDER BY 1, 3, 4",
+    )
+    assert rows == [
+        (dt.date(2023, 1, 1), 2023, "CHN", "RUS", 1, 0),
+        (dt.date(2024, 1, 1), 2024, "CHN", "RUS", 1, 1),
+    ]  # no DEU-JPN: Ursula's nationality does not make Germany a party
+    assert _query(
+        dated,
+        "SELECT participant_name, country_iso3, participant_country_iso3"
+        " FROM analytics.event_participation WHERE event_type = 'meeting' ORDER BY 1",
+    ) == [("Kenji Arakawa", "JPN", "JPN"), ("Ursula Example", None, "DEU")]
+
+
+def test_person_activity_uses_precise_dates(dated: Engine) -> None:
+    rows = _query(
+        dated,
+        "SELECT name, first_event_date, last_event_date, first_mentioned_on"
+        " FROM analytics.person_activity WHERE name IN ('Li Qiang', 'Vladimir Putin')"
+        " ORDER BY 1",
+    )
+    # Li's only event is known to the year: dated by its report, not by 1 January 2023.
+    assert rows == [
+        ("Li Qiang", dt.date(2024, 5, 10), dt.date(2024, 5, 10), dt.date(2024, 5, 10)),
+        ("Vladimir Putin", dt.date(2024, 5, 9), dt.date(2024, 5, 9), dt.date(2024, 5, 10)),
+    ]
+
+
+def test_time_and_list_columns_say_so_in_their_comments(engine: Engine) -> None:
+    comments = dict(
+        _query(
+            engine,
+            "SELECT c.relname || '.' || a.attname, col_description(c.oid, a.attnum)"
+            " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " AND n.nspname = 'analytics' JOIN pg_attribute a ON a.attrelid = c.oid"
+            " AND a.attnum > 0",
+        )
+    )
+    for column in ("event_day", "event_month", "event_year"):
+        for view in ("event_timeline", "event_participation"):
+            assert f"{view}.{column}" in comments
+    assert "only when known to the month" in comments["event_timeline.event_month"]
+    lists = [
+        "event_timeline.people",
+        "event_timeline.organizations",
+        "event_timeline.countries",
+        "event_timeline.country_codes",
+    ]
+    for column in lists:
+        assert 'separated by "; "' in comments[column], column
+    # No other column claims to be a list with another separator.
+    others = [k for k, v in comments.items() if "separated" in v and k not in lists]
+    assert others == []
+
+
+def test_list_columns_use_one_separator(bi: Engine) -> None:
+    rows = _query(
+        bi,
+        "SELECT people, countries, country_codes FROM analytics.event_timeline"
+        " WHERE event_type = 'meeting'",
+    )
+    assert rows == [("Kassym-Jomart Tokayev; Xi Jinping", "China; Kazakhstan", "CHN; KAZ")]
+
+
+def test_data_freshness_reports_the_last_successful_run(bi: Engine) -> None:
+    from etl import runs
+
+    assert _query(bi, "SELECT last_run_id, documents_total FROM analytics.data_freshness") == [
+        (None, 3)
+    ]
+    ok = runs.start_run(bi, "load", "test")
+    runs.finish_run(bi, ok, runs.RunCounts(files_seen=4, loaded=3), "partial")
+    failed = runs.start_run(bi, "load", "test")
+    runs.finish_run(bi, failed, runs.RunCounts(), "failed", "database went away")
+    row = _query(
+        bi,
+        "SELECT last_run_id, last_run_status, documents_loaded, documents_total,"
+        " newest_published_on, newest_document_age_days = current_date - date '2024-04-02',"
+        " hours_since_last_run < 1 FROM analytics.data_freshness",
+    )
+    assert row == [(ok, "partial", 3, 3, dt.date(2024, 4, 2), True, True)]
 
 
 @pytest.fixture
@@ -284,7 +544,7 @@ def test_readonly_role_reads_but_cannot_write_or_create(
         for statement in (
             "INSERT INTO countries (iso3, iso2, name) VALUES ('XXX', 'XX', 'Nowhere')",
             "UPDATE documents SET title = 'changed'",
-            "DELETE FROM etl_runs",
+            "DELETE FROM ops.etl_runs",
             "CREATE TABLE public.intruder (x int)",
             "CREATE TABLE analytics.intruder (x int)",
             "CREATE TEMP TABLE intruder (x int)",
@@ -295,10 +555,46 @@ def test_readonly_role_reads_but_cannot_write_or_create(
                 conn.execute(statement)
 
 
+def test_readonly_role_sees_ops_only_when_granted(
+    bi: Engine, db_url: URL, readonly_role: str
+) -> None:
+    from etl import runs
+
+    runs.finish_run(bi, runs.start_run(bi, "load", "test"), runs.RunCounts(loaded=3), "succeeded")
+    url = db_url.set(drivername="postgresql", username=readonly_role, password=None)
+    dsn = url.render_as_string(hide_password=False)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        for table in ("ops.etl_runs", "ops.rejected_inputs", "public.alembic_version"):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute(f"SELECT count(*) FROM {table}")
+        # The freshness view reads ops for it: a dashboard needs no grant on ops.
+        assert conn.execute("SELECT documents_loaded FROM analytics.data_freshness").fetchone() == (
+            3,
+        )
+    roles.grant_readonly(bi, readonly_role, with_ops=True)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM ops.etl_runs").fetchone() == (1,)
+        assert conn.execute("SELECT count(*) FROM ops.rejected_inputs").fetchone() == (0,)
+        conn.execute("SET default_transaction_read_only = off")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM ops.etl_runs")
+    roles.grant_readonly(bi, readonly_role)  # without --with-ops again: taken back
+    with (
+        psycopg.connect(dsn, autocommit=True) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        conn.execute("SELECT count(*) FROM ops.etl_runs")
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_exports_round_trip(bi: Engine, tmp_path: Path, fmt: str) -> None:
     written = export.export(bi, tmp_path, fmt)  # type: ignore[arg-type]
-    assert {w.relation for w in written} >= {"public.documents", "analytics.event_timeline"}
+    assert {w.relation for w in written} >= {
+        "public.documents",
+        "ops.etl_runs",
+        "analytics.event_timeline",
+        "analytics.data_freshness",
+    }
     for item in written:
         expected = _query(bi, f"SELECT count(*) FROM {item.relation}")[0][0]
         if fmt == "csv":

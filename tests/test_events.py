@@ -176,3 +176,13 @@ def test_anaphoric_visit_joins_the_earlier_one() -> None:
 def test_unknown_publication_date_uses_the_articles_year() -> None:
     e = only("Throughout 2022, ties grew. In June, Wang Yi met Sergey Lavrov.", published=None)
     assert (e.start_date, e.date_precision) == (dt.date(2022, 6, 1), "month")
+
+
+def test_an_international_official_does_not_make_their_country_a_party() -> None:
+    found = only(
+        "Japanese Prime Minister Kenji Arakawa met Charles Michel, President of the European "
+        "Council, in Brussels, Belgium, on Thursday."
+    )
+    assert people(found) == {"Kenji Arakawa", "Charles Michel"}
+    # Michel is Belgian, and the meeting was in Belgium: neither makes Belgium take part.
+    assert countries(found) == {"JPN"}

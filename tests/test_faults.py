@@ -182,7 +182,7 @@ def outage(
         with engine.connect() as conn:
             statuses = [
                 (s, e)
-                for s, e in conn.execute(text("SELECT status, error FROM etl_runs ORDER BY id"))
+                for s, e in conn.execute(text("SELECT status, error FROM ops.etl_runs ORDER BY id"))
             ]
         yield Outage(
             returncode=loader.returncode,
@@ -282,6 +282,6 @@ def test_sigkill_at_random_points_leaves_whole_documents_and_a_rerun_converges(
     assert rerun.counts.loaded + rerun.counts.unchanged == ARTICLES
     assert rerun.counts.unchanged == kills[-1][1]
     with engine.connect() as conn:
-        statuses = conn.execute(text("SELECT status FROM etl_runs ORDER BY id")).scalars().all()
+        statuses = conn.execute(text("SELECT status FROM ops.etl_runs ORDER BY id")).scalars().all()
     assert statuses[-1] == "succeeded" and set(statuses[:-1]) <= {"failed"}
     assert dump(engine) == clean, kills

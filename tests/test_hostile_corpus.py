@@ -207,11 +207,11 @@ def test_hostile_batch_loads_the_good_and_names_every_bad_input(
             for s, b in conn.execute(text("SELECT source_path, body FROM documents"))
         }
         stored = conn.execute(
-            text("SELECT source, reason FROM rejected_inputs WHERE run_id = :r ORDER BY id"),
+            text("SELECT source, reason FROM ops.rejected_inputs WHERE run_id = :r ORDER BY id"),
             {"r": result.run_id},
         ).all()
         run = conn.execute(
-            text("SELECT status, loaded, rejected, error FROM etl_runs WHERE id = :r"),
+            text("SELECT status, loaded, rejected, error FROM ops.etl_runs WHERE id = :r"),
             {"r": result.run_id},
         ).one()
         orphans = conn.execute(
@@ -307,7 +307,9 @@ def test_file_name_that_is_not_utf8_costs_only_itself(engine: Engine, tmp_path: 
     with engine.connect() as conn:
         bodies = conn.execute(text("SELECT body FROM documents")).scalars().all()
         stored = conn.execute(
-            text("SELECT source, reason FROM rejected_inputs WHERE run_id = :r ORDER BY source"),
+            text(
+                "SELECT source, reason FROM ops.rejected_inputs WHERE run_id = :r ORDER BY source"
+            ),
             {"r": result.run_id},
         ).all()
     assert len(bodies) == 1 and "fine-name" in bodies[0]

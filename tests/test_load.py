@@ -139,10 +139,10 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(engine: Engine, tmp_path:
     assert "line 2" in reasons["feed.jsonl#L2"]
     with engine.connect() as conn:
         stored = conn.execute(
-            text("SELECT count(*) FROM rejected_inputs WHERE run_id = :r"), {"r": result.run_id}
+            text("SELECT count(*) FROM ops.rejected_inputs WHERE run_id = :r"), {"r": result.run_id}
         ).scalar_one()
         run = conn.execute(
-            text("SELECT status, loaded, rejected, files_seen FROM etl_runs WHERE id = :r"),
+            text("SELECT status, loaded, rejected, files_seen FROM ops.etl_runs WHERE id = :r"),
             {"r": result.run_id},
         ).one()
         outlet = conn.execute(

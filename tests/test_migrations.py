@@ -19,7 +19,12 @@ def empty_engine(empty_db_url: URL):  # type: ignore[no-untyped-def]
 
 
 def _tables(engine) -> set[str]:  # type: ignore[no-untyped-def]
-    return set(inspect(engine).get_table_names()) - {"alembic_version"}
+    """Schema-qualified like Base.metadata.tables: bare in public, "ops." in ops."""
+    insp = inspect(engine)
+    names = set(insp.get_table_names()) - {"alembic_version"}
+    if "ops" in insp.get_schema_names():
+        names |= {f"ops.{t}" for t in insp.get_table_names(schema="ops")}
+    return names
 
 
 def test_upgrade_downgrade_upgrade_round_trip(empty_engine) -> None:  # type: ignore[no-untyped-def]
@@ -48,7 +53,7 @@ def test_every_table_and_column_has_a_comment(engine) -> None:  # type: ignore[n
                     """
                 SELECT c.relname || coalesce('.' || a.attname, '')
                 FROM pg_class c
-                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+                JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname IN ('public', 'ops')
                 LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                 WHERE c.relkind IN ('r', 'v') AND c.relname <> 'alembic_version'
                   AND (

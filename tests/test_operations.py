@@ -115,7 +115,7 @@ def test_sigkill_mid_load_leaves_whole_documents_and_a_rerun_converges(
     rerun = pipeline.load(engine, [str(corpus)])
     assert rerun.counts.loaded == 120 - documents and rerun.counts.unchanged == documents
     with engine.connect() as conn:
-        statuses = conn.execute(text("SELECT status FROM etl_runs ORDER BY id")).scalars().all()
+        statuses = conn.execute(text("SELECT status FROM ops.etl_runs ORDER BY id")).scalars().all()
     assert statuses == ["failed", "succeeded"]  # the killed run is recorded as failed
 
     clean = _table_dump(engine)

@@ -204,3 +204,40 @@ def test_exact_offsets_with_possessive() -> None:
     person = found["Vladimir Putin"]
     assert [(m.start, m.end) for m in person.mentions] == [(18, 32), (48, 53)]
     assert surfaces(person) == ["Vladimir Putin", "Putin"]
+
+
+def test_office_of_a_country_after_the_name_gives_the_country() -> None:
+    text = (
+        "The communique was signed by President Tomas Verhoeven of the Republic of Cyprus "
+        "and Prime Minister Aldo Brunner of Switzerland."
+    )
+    found = people(text)
+    assert found["Tomas Verhoeven"].country_iso3 == "CYP"
+    assert found["Aldo Brunner"].country_iso3 == "CHE"
+
+
+def test_office_after_the_name_only_with_of() -> None:
+    # Where a president is, is not whose president they are.
+    found = people("President Tomas Verhoeven in Switzerland met the press.")
+    assert found["Tomas Verhoeven"].country_iso3 is None
+
+
+@pytest.mark.parametrize(
+    ("title", "nationality", "office", "acts_for"),
+    [
+        ("President of Cyprus", None, "CYP", "CYP"),
+        ("Prime Minister of the Czech Republic", None, "CZE", "CZE"),
+        ("Chairman of the NPC Standing Committee", "CHN", "CHN", "CHN"),  # a national body
+        ("President of the European Council", "BEL", None, None),  # an international one
+        ("Secretary-General of the United Nations", "PRT", None, None),
+        ("Foreign Minister", "IDN", None, "IDN"),
+        (None, "IDN", None, "IDN"),
+    ],
+)
+def test_office_country_and_the_state_a_person_acts_for(
+    title: str | None, nationality: str | None, office: str | None, acts_for: str | None
+) -> None:
+    from etl.people import acting_for, office_country
+
+    assert office_country(title) == office
+    assert acting_for(title, nationality) == acts_for
