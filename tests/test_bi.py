@@ -510,6 +510,8 @@ def test_data_freshness_reports_the_last_successful_run(bi: Engine) -> None:
     runs.finish_run(bi, ok, runs.RunCounts(files_seen=4, loaded=3), "partial")
     failed = runs.start_run(bi, "load", "test")
     runs.finish_run(bi, failed, runs.RunCounts(), "failed", "database went away")
+    rebuilt = runs.start_run(bi, "reextract", "test")  # brings no new data
+    runs.finish_run(bi, rebuilt, runs.RunCounts(replaced=3), "succeeded")
     row = _query(
         bi,
         "SELECT last_run_id, last_run_status, documents_loaded, documents_total,"

@@ -179,3 +179,28 @@ def test_embedded_default_needs_no_setup(tmp_path: Path) -> None:
         assert oct(pgdata.stat().st_mode & 0o777) == "0o700"
     finally:
         subprocess.run([*diplo, "db", "stop"], env=env, check=False, timeout=60)
+
+
+def test_grant_readonly_with_ops_is_said_and_undone(db_url: URL) -> None:
+    import uuid
+
+    import psycopg
+
+    role = f"diplo_cli_ro_{uuid.uuid4().hex[:8]}"
+    admin = _url(db_url.set(drivername="postgresql"))
+    try:
+        granted = invoke(["db", "grant-readonly", role, "--with-ops"], db_url)
+        assert granted.exit_code == 0, granted.output
+        assert "read-only on public, analytics, ops" in granted.stdout
+        can = "SELECT has_schema_privilege(%s, 'ops', 'USAGE')"
+        with psycopg.connect(admin, autocommit=True) as conn:
+            assert conn.execute(can, (role,)).fetchone() == (True,)
+        again = invoke(["db", "grant-readonly", role], db_url)
+        assert "read-only on public, analytics" in again.stdout
+        assert "ops" not in again.stdout
+        with psycopg.connect(admin, autocommit=True) as conn:
+            assert conn.execute(can, (role,)).fetchone() == (False,)
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP OWNED BY "{role}"')
+            conn.execute(f'DROP ROLE "{role}"')

@@ -412,13 +412,14 @@ VIEWS: dict[str, tuple[str, str, dict[str, str]]] = {
           FROM (SELECT 1) AS one
           LEFT JOIN LATERAL (
                 SELECT * FROM ops.etl_runs
-                 WHERE status IN ('succeeded', 'partial') AND finished_at IS NOT NULL
+                 WHERE command = 'load' AND status IN ('succeeded', 'partial')
+                   AND finished_at IS NOT NULL
                  ORDER BY finished_at DESC, id DESC LIMIT 1
           ) r ON true
         """,
         {
-            "last_run_id": "The last run that finished successfully (ops.etl_runs.id): succeeded, or partial with some inputs rejected; null if none yet.",
-            "last_run_command": "What that run was: load or reextract.",
+            "last_run_id": "The last load that finished successfully (ops.etl_runs.id): succeeded, or partial with some inputs rejected; null if none yet.",
+            "last_run_command": "What that run was: always load (a reextract brings no new data).",
             "last_run_status": "succeeded, or partial when some inputs were rejected.",
             "last_run_started_at": "When that run started.",
             "last_run_finished_at": "When that run finished.",
