@@ -1,4 +1,6 @@
-"""Typed objects for events: what happened, when, where, and who took part."""
+"""The facts that travel from the extract stage to the load stage: entities named in a document
+(countries, people, organizations, initiatives) with every mention's span, and the events it
+reports: what happened, when, where, and who took part."""
 
 from __future__ import annotations
 
@@ -7,7 +9,39 @@ from dataclasses import dataclass
 from typing import Literal
 
 from etl.article import DatePrecision
-from etl.entities import Mention
+
+EntityKind = Literal["country", "person", "organization", "initiative"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence: ``body[start:end] == text``, or, when ``caption`` is set, the same
+    offsets into that photo caption (captions are kept out of the body but name people and
+    countries too)."""
+
+    start: int
+    end: int
+    text: str
+    caption: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity found in one document, with all its mentions there.
+
+    ``name`` is the ISO 3166-1 alpha-3 code for a country and the canonical name otherwise
+    (the same string in every document, so documents share one row per entity).
+    """
+
+    kind: EntityKind
+    name: str
+    mentions: tuple[Mention, ...]
+    country_iso3: str | None = None  # person: nationality; organization: seat; initiative: sponsor
+    title: str | None = None  # person's office or role, e.g. "Foreign Minister"
+    short_name: str | None = None  # organization acronym or initiative code
+    year: int | None = None  # initiative: year launched
+    aliases: tuple[str, ...] = ()  # known surface forms besides the mentions' texts
+
 
 EventType = Literal[
     "summit",

@@ -1,8 +1,8 @@
 """The extract stage for entities: countries, people, organizations and initiatives named in a
 document body, each with every mention's exact span.
 
-Each kind has its own module (``etl.countries``, ``etl.people``, ``etl.organizations``,
-``etl.initiatives``) exposing one pure function ``find_<kind>(body, nlp_doc) -> list[Entity]``;
+Each kind has its own module (``countries``, ``people``, ``organizations``, ``initiatives``
+in this package) exposing one pure function ``find_<kind>(body, nlp_doc) -> list[Entity]``;
 this module runs the statistical model once and composes them.
 """
 
@@ -11,55 +11,19 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from etl.nlp import analyze, load_nlp
+from etl.extract.countries import find_countries
+from etl.extract.initiatives import find_initiatives
+from etl.extract.organizations import find_organizations
+from etl.extract.people import find_people
+from etl.facts import Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["CombinedText", "Entity", "Mention", "analyze", "find_entities", "load_nlp"]
-
-EntityKind = Literal["country", "person", "organization", "initiative"]
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """One occurrence: ``body[start:end] == text``, or, when ``caption`` is set, the same
-    offsets into that photo caption (captions are kept out of the body but name people and
-    countries too)."""
-
-    start: int
-    end: int
-    text: str
-    caption: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Entity:
-    """A canonical entity found in one document, with all its mentions there.
-
-    ``name`` is the ISO 3166-1 alpha-3 code for a country and the canonical name otherwise
-    (the same string in every document, so documents share one row per entity).
-    """
-
-    kind: EntityKind
-    name: str
-    mentions: tuple[Mention, ...]
-    country_iso3: str | None = None  # person: nationality; organization: seat; initiative: sponsor
-    title: str | None = None  # person's office or role, e.g. "Foreign Minister"
-    short_name: str | None = None  # organization acronym or initiative code
-    year: int | None = None  # initiative: year launched
-    aliases: tuple[str, ...] = ()  # known surface forms besides the mentions' texts
-
-
 def find_entities(text: str, nlp_doc: Doc) -> list[Entity]:
     """Every entity named in ``text`` (analysed as ``nlp_doc``), each with its mentions."""
-    from etl.countries import find_countries
-    from etl.initiatives import find_initiatives
-    from etl.organizations import find_organizations
-    from etl.people import find_people
-
     found: list[Entity] = []
     for finder in (find_countries, find_people, find_organizations, find_initiatives):
         found.extend(finder(text, nlp_doc))

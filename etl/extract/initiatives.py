@@ -119,10 +119,8 @@ def _catalogue() -> tuple[Gazetteer, dict[str, KnownInitiative]]:
 @functools.lru_cache(maxsize=16)
 def _catalogue_hits(body: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, canonical name) of catalogue and concept-variant matches, mentions
-    widened over their variant modifiers; shared with ``etl.organizations``, which must not
+    widened over their variant modifiers; shared with the organization finder, which must not
     read an initiative as an organization."""
-    from etl.organizations import match_tokens
-
     gaz, by_name = _catalogue()
     hits: list[tuple[int, int, str]] = []
     for m in gaz.find(body, match_tokens(body)):
@@ -162,8 +160,6 @@ def _widen(body: str, start: int, end: int) -> tuple[int, int]:
 
 def find_initiatives(body: str, nlp_doc: Doc) -> list[Entity]:
     """One Entity per initiative named in ``body``, each with its mentions in order."""
-    from etl.organizations import known_matches
-
     _, by_name = _catalogue()
     found: dict[str, _Found] = {}
     taken: list[tuple[int, int]] = []

@@ -30,9 +30,6 @@ from etl.reference import SEEDS_DIR, KnownOrganization, country_aliases, organiz
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Double quotation marks are skipped when matching so that '“Friends for Peace” group' still
-# matches the alias "Friends for Peace group" (single ones double as apostrophes: "China's").
-_QUOTES = frozenset('"“”„«»')
 # Small words allowed inside a multi-word name ("Forum on China-Africa Cooperation").
 CONNECTORS = frozenset({"of", "the", "for", "and", "on", "in", "to", "&", "de", "la", "du", "des"})
 ORDINAL = re.compile(
@@ -144,30 +141,8 @@ def _heads() -> dict[str, str]:
 
 
 @functools.cache
-def _catalogue() -> tuple[Gazetteer, dict[str, KnownOrganization]]:
-    by_name = {org.name: org for org in organizations()}
-    gaz = Gazetteer()
-    for org in organizations():
-        for alias in {org.name, *org.aliases}:
-            gaz.add(alias, org.name)
-    return gaz, by_name
-
-
-@functools.cache
 def _countries() -> Gazetteer:
     return Gazetteer((a.alias, a.iso3) for a in country_aliases() if not a.ambiguous)
-
-
-def match_tokens(body: str) -> list[Token]:
-    """Word tokens of ``body`` without quotation marks (see ``_QUOTES``)."""
-    return [t for t in tokenize(body) if t.text not in _QUOTES]
-
-
-def known_matches(body: str) -> list[Match]:
-    """Every seed-catalogue match in ``body`` (also used by ``etl.initiatives`` to keep out of
-    organization names such as "Bay of Bengal Initiative for ...")."""
-    gaz, _ = _catalogue()
-    return gaz.find(body, match_tokens(body))
 
 
 def _words(text: str) -> list[str]:
@@ -311,9 +286,7 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def find_organizations(body: str, nlp_doc: Doc) -> list[Entity]:
     """One Entity per organization named in ``body``, each with its mentions in order."""
-    from etl.initiatives import catalogue_spans
-
-    _, by_name = _catalogue()
+    _, by_name = organization_catalogue()
     found: dict[str, _Found] = {}
     taken: list[tuple[int, int]] = []  # spans already explained by a known name
 
