@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from etl.entities import Entity, Mention
-from etl.gazetteer import Gazetteer, Match, Token, tokenize
-from etl.reference import SEEDS_DIR, country_aliases
+from etl.extract.gazetteer import Gazetteer, Match, Token, tokenize
+from etl.extract.reference import SEEDS_DIR, country_aliases
+from etl.facts import Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from etl.ingest.dates import MAX_YEAR, MIN_YEAR, MONTHS, Precision, find_dates, make_date
 
-
 _WEEKDAYS: dict[str, int] = {
     "monday": 0,
     "tuesday": 1,

@@ -22,6 +22,7 @@ from etl.facts import Entity, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+
 def find_entities(text: str, nlp_doc: Doc) -> list[Entity]:
     """Every entity named in ``text`` (analysed as ``nlp_doc``), each with its mentions."""
     found: list[Entity] = []

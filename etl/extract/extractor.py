@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision, ParsedDocument
-from etl.entities import CombinedText, Entity, find_entities
-from etl.event_types import Event
-from etl.events import find_events
-from etl.nlp import analyze
-from etl.parse import EXTRACTOR_VERSION as PARSER_VERSION
+from etl.extract.entities import CombinedText, find_entities
+from etl.extract.events import find_events
+from etl.extract.nlp import analyze
+from etl.facts import Entity, Event
+from etl.ingest.parse import EXTRACTOR_VERSION as PARSER_VERSION
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -26,9 +26,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from etl.entities import Entity, Mention
-from etl.gazetteer import Gazetteer
-from etl.reference import SEEDS_DIR, KnownInitiative, initiatives
+from etl.extract.catalogue import known_matches, match_tokens
+from etl.extract.gazetteer import Gazetteer
+from etl.extract.reference import SEEDS_DIR, KnownInitiative, initiatives
+from etl.facts import Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

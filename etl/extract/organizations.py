@@ -23,9 +23,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from etl.entities import Entity, Mention
-from etl.gazetteer import Gazetteer, Match, Token, tokenize
-from etl.reference import SEEDS_DIR, KnownOrganization, country_aliases, organizations
+from etl.extract.catalogue import known_matches, organization_catalogue
+from etl.extract.gazetteer import Gazetteer, Match
+from etl.extract.initiatives import catalogue_spans
+from etl.extract.reference import SEEDS_DIR, KnownOrganization, country_aliases, organizations
+from etl.facts import Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

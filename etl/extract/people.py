@@ -24,9 +24,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from etl import reference
-from etl.entities import Entity, Mention
-from etl.gazetteer import Gazetteer, Match, Token, tokenize
+from etl.extract import reference
+from etl.extract.gazetteer import Gazetteer, Match, Token, tokenize
+from etl.facts import Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

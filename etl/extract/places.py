@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from etl.gazetteer import Gazetteer, tokenize
+from etl.extract.gazetteer import Gazetteer, tokenize
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -113,8 +113,8 @@ def _cities() -> tuple[Gazetteer, dict[str, tuple[_City, ...]]]:
 @functools.cache
 def _blocked_names() -> frozenset[str]:
     """Names that are regions or countries before they are towns ("Asia", "Georgia")."""
-    from etl.countries import region_rows
-    from etl.reference import country_aliases
+    from etl.extract.countries import region_rows
+    from etl.extract.reference import country_aliases
 
     names = {a.casefold() for _n, _k, aliases in region_rows() for a in aliases}
     names.update(n.casefold() for n, _k, _a in region_rows())
@@ -124,7 +124,7 @@ def _blocked_names() -> frozenset[str]:
 
 @functools.cache
 def _country_gazetteer() -> Gazetteer:
-    from etl.reference import country_aliases
+    from etl.extract.reference import country_aliases
 
     gaz = Gazetteer()
     for rec in country_aliases():
@@ -135,7 +135,7 @@ def _country_gazetteer() -> Gazetteer:
 
 def find_countries_in(text: str) -> list[Place]:
     """Unambiguous country names and adjectives in ``text`` (a light-weight country finder
-    for sentence context; the document's countries come from etl.countries)."""
+    for sentence context; the document's countries come from etl.extract.countries)."""
     return [
         Place(m.start, m.end, text[m.start : m.end], m.key, m.key, "country")
         for m in _country_gazetteer().find(text)

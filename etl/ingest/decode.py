@@ -33,8 +33,8 @@ import ftfy
 import ftfy.bad_codecs
 
 from etl.article import DecodedArticle, RawInput, SourceMeta
-from etl.discover import STDIN_SOURCE
 from etl.errors import RejectedInput
+from etl.ingest.discover import STDIN_SOURCE
 
 log = logging.getLogger(__name__)
 

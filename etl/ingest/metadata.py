@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from etl.boilerplate import classify_line, editor_note, source_credit
-from etl.dates import Precision, is_update_label, parse_date, search_date, split_date
+from etl.ingest.boilerplate import classify_line, editor_note, source_credit
+from etl.ingest.dates import Precision, is_update_label, parse_date, search_date, split_date
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 OUTLETS_CSV = SEEDS_DIR / "outlets.csv"
 
 # The header is the first few lines; a date line or byline further down is part of the story.

@@ -1,7 +1,7 @@
 """The parse stage: DecodedArticle -> ParsedDocument.
 
-It composes the small pieces: lines (``etl.segment``), header fields (``etl.metadata``),
-boilerplate removal (``etl.boilerplate``), language check (``etl.language``) and segmentation.
+It composes the small pieces: lines (``etl.ingest.segment``), header fields (``etl.ingest.metadata``),
+boilerplate removal (``etl.ingest.boilerplate``), language check (``etl.ingest.language``) and segmentation.
 Metadata the container states explicitly (JSON fields, HTML <meta>) wins over what the text
 implies, because it was written by the publisher for exactly that purpose.
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 
 from etl.article import DecodedArticle, ParsedDocument, SourceMeta
-from etl.boilerplate import classify_line
-from etl.dates import parse_date
 from etl.errors import RejectedInput
-from etl.language import detect_language
-from etl.metadata import Header, canonical_outlet, split_header
-from etl.segment import normalise_line, segment, text_lines
+from etl.ingest.boilerplate import classify_line
+from etl.ingest.dates import parse_date
+from etl.ingest.language import detect_language
+from etl.ingest.metadata import Header, canonical_outlet, split_header
+from etl.ingest.segment import normalise_line, segment, text_lines
 
 EXTRACTOR_VERSION = "parse-1"
 

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from etl.article import RawInput, Rejection
-from etl.discover import STDIN_SOURCE, Candidate
+from etl.ingest.discover import STDIN_SOURCE, Candidate
 
 _CHUNK = 1 << 20
 _JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")

@@ -8,8 +8,8 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError, OperationalError
 
-from etl import embedded
 from etl.errors import DatabaseUnavailable
+from etl.load import embedded
 from etl.settings import Settings, redact
 
 

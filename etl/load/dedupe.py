@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from etl.event_types import EVENT_TYPES, TYPE_FAMILY, Event
+from etl.facts import EVENT_TYPES, TYPE_FAMILY, Event
 
 _PRECISION_RANK = {"day": 3, "month": 2, "year": 1, None: 0}
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")

@@ -35,7 +35,7 @@ class InProcess:
 
 def _warm_up() -> None:
     # Load the statistical model once per worker, before the first document arrives.
-    from etl.nlp import load_nlp
+    from etl.extract.nlp import load_nlp
 
     load_nlp()
 

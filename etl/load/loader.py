@@ -11,11 +11,10 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Engine, bindparam, delete, func, select, text, tuple_, update
 from sqlalchemy.dialects.postgresql import insert
 
-from etl import reference
-from etl.dedupe import Report, aggregate, event_key, merge_within_document
-from etl.entities import Entity
-from etl.event_types import Event
-from etl.extract import Extraction
+from etl.extract import reference
+from etl.extract.extractor import Extraction
+from etl.facts import Entity, Event
+from etl.load.dedupe import Report, aggregate, event_key, merge_within_document
 from models import (
     Document,
     DocumentCountry,

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, or_
 from sqlalchemy.dialects.postgresql import insert
 
-from etl import reference
+from etl.extract import reference
 from models import Country, CountryAlias
 
 

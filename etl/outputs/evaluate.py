@@ -18,9 +18,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, select
 
 from etl.article import ParsedDocument
-from etl.dates import format_date
-from etl.entities import Entity
-from etl.event_types import TYPE_FAMILY, Event
+from etl.facts import TYPE_FAMILY, Entity, Event
+from etl.ingest.dates import format_date
 from models import (
     Document,
     DocumentCountry,

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, extract, func, or_, select
 
-from etl import dates
+from etl.ingest import dates
 from models import (
     Country,
     CountryAlias,

@@ -21,6 +21,7 @@ Modules, in the order a sentence meets them: ``lexicon`` (trigger words), ``cont
 detectors read), ``gatherings``, ``contacts``, ``visits`` and ``agreements`` (one builder per
 kind of trigger), ``participants`` and ``attach`` (who, when and where), ``merge`` (one Event per
 occurrence) and ``find`` (the entry point).
+"""
 
 from etl.extract.events.find import find_events
 
