@@ -17,12 +17,12 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
-from etl import export, loader, roles
 from etl.article import DecodedArticle
-from etl.entities import Entity, Mention
-from etl.event_types import Event, EventParticipant
-from etl.extract import Extraction, Facts
-from etl.parse import parse
+from etl.extract.extractor import Extraction, Facts
+from etl.facts import Entity, Event, EventParticipant, Mention
+from etl.ingest.parse import parse
+from etl.load import loader
+from etl.outputs import export, roles
 
 XI = ("person", "Xi Jinping", "CHN", "Xi")
 TOKAYEV = ("person", "Kassym-Jomart Tokayev", "KAZ", "Tokayev")
@@ -501,7 +501,7 @@ def test_list_columns_use_one_separator(bi: Engine) -> None:
 
 
 def test_data_freshness_reports_the_last_successful_run(bi: Engine) -> None:
-    from etl import runs
+    from etl.load import runs
 
     assert _query(bi, "SELECT last_run_id, documents_total FROM analytics.data_freshness") == [
         (None, 3)
@@ -560,7 +560,7 @@ def test_readonly_role_reads_but_cannot_write_or_create(
 def test_readonly_role_sees_ops_only_when_granted(
     bi: Engine, db_url: URL, readonly_role: str
 ) -> None:
-    from etl import runs
+    from etl.load import runs
 
     runs.finish_run(bi, runs.start_run(bi, "load", "test"), runs.RunCounts(loaded=3), "succeeded")
     url = db_url.set(drivername="postgresql", username=readonly_role, password=None)

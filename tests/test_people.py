@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.entities import Entity, analyze
-from etl.people import find_people, titles
+from etl.extract.nlp import analyze
+from etl.extract.people import find_people, titles
+from etl.facts import Entity
 
 
 def people(text: str) -> dict[str, Entity]:
@@ -237,7 +238,7 @@ def test_office_after_the_name_only_with_of() -> None:
 def test_office_country_and_the_state_a_person_acts_for(
     title: str | None, nationality: str | None, office: str | None, acts_for: str | None
 ) -> None:
-    from etl.people import acting_for, office_country
+    from etl.extract.people import acting_for, office_country
 
     assert office_country(title) == office
     assert acting_for(title, nationality) == acts_for

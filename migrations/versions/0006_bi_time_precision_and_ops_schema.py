@@ -19,7 +19,7 @@ see it unless granted; ``analytics.data_freshness`` tells a dashboard how stale 
 
 ``alembic_version`` stays in public: Alembic writes it after a migration runs, older diplo
 versions look for it there, and moving it would make every existing database look empty to
-them. The read-only role is refused SELECT on it instead (etl/roles.py).
+them. The read-only role is refused SELECT on it instead (etl/outputs/roles.py).
 """
 
 from __future__ import annotations
