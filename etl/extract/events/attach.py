@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from etl.article import DatePrecision
 from etl.extract.dates import ResolvedDate, resolve_dates
 from etl.extract.events.context import Context
+from etl.extract.events.lexicon import norm
 from etl.extract.places import Place
 
 if TYPE_CHECKING:
@@ -36,6 +37,33 @@ def date_for(
     if before:
         return before[-1]
     return None
+
+
+def scheduled_date(ctx: Context, date: ResolvedDate | None) -> ResolvedDate | None:
+    """The date of an occurrence announced as coming, or None when the text does not
+    schedule it to the day. Relative dates resolve backwards by default ("on Friday" in a
+    report is the last Friday); a coming one is the next such day after the reference date."""
+    if date is None or date.precision != "day":
+        return None
+    anchor = ctx.anchor if ctx.anchor_precision == "day" else None
+    if anchor is None or not date.relative or date.date > anchor:
+        return date
+    words = norm(ctx.text[date.start : date.end])
+    if any(w in words for w in _WEEKDAY_NAMES):
+        shift = dt.timedelta(days=7)
+        end = date.end_date + shift if date.end_date else None
+        return dataclasses.replace(date, date=date.date + shift, end_date=end)
+    if date.date < anchor:
+        try:
+            moved = date.date.replace(year=date.date.year + 1)
+            end = date.end_date.replace(year=date.end_date.year + 1) if date.end_date else None
+        except ValueError:
+            return date
+        return dataclasses.replace(date, date=moved, end_date=end)
+    return date
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def resolve_sentence_dates(

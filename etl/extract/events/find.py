@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from etl.article import DatePrecision
 from etl.extract.dates import ResolvedDate
 from etl.extract.events.agreements import agreement, anniversary, launch, relations
-from etl.extract.events.attach import date_for, resolve_sentence_dates
+from etl.extract.events.attach import date_for, resolve_sentence_dates, scheduled_date
 from etl.extract.events.contacts import contact, message
 from etl.extract.events.context import (
     Candidate,
@@ -24,8 +24,9 @@ from etl.extract.events.context import (
 from etl.extract.events.gatherings import gathering_candidate, gathering_heads, named_gathering
 from etl.extract.events.lexicon import match_at, norm
 from etl.extract.events.merge import merge_candidates
-from etl.extract.events.participants import is_irrealis, participant_countries, sentence_countries
-from etl.extract.events.visits import visit
+from etl.extract.events.modality import modality
+from etl.extract.events.participants import participant_countries, sentence_countries
+from etl.extract.events.visits import arrival, visit
 from etl.extract.places import find_places
 from etl.facts import Entity, Event
 
@@ -119,6 +120,8 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             continue
         hit = match_at(norms, k, "noun")
         kind = "noun"
+        if hit is not None and tokens[k + hit[0] - 1].pos_ == "VERB":
+            hit = None  # "will visit", "to meet": the verb reading of a noun trigger
         if hit is None:
             hit = match_at(norms, k, "verb")
             kind = "verb"
@@ -160,20 +163,30 @@ def _simple(
         return None
     if kind == "noun" and tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if is_irrealis(tok):
+    mood = modality(tok)
+    if mood == "irrealis":
         return None
     low = norm(doc[first : last + 1].text)
     date = date_for(ctx, start, end, sent, dates, stops)
+    if mood == "future":
+        date = scheduled_date(ctx, date)
+        if date is None:
+            return None
     builder = _BUILDERS.get(etype)
     if builder is None:
         return None
-    return builder(ctx, sent, tok, low, start, end, date, gatherings)
+    made = builder(ctx, sent, tok, low, start, end, date, gatherings)
+    if mood == "future":
+        for cand in made if isinstance(made, list) else [made] if made else []:
+            cand.scheduled = True
+    return made
 
 
 _BUILDERS = {
     "meeting": contact,
     "call": contact,
     "visit": visit,
+    "arrival": arrival,
     "state_visit": visit,
     "signing": agreement,
     "resolution": agreement,

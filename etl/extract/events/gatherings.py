@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from etl.extract.dates import ResolvedDate
-from etl.extract.events.attach import date_for, place_for
+from etl.extract.events.attach import date_for, place_for, scheduled_date
 from etl.extract.events.context import Candidate, Context
 from etl.extract.events.lexicon import (
     DATE_WORDS,
@@ -19,7 +19,8 @@ from etl.extract.events.lexicon import (
     norm,
     words_of_kind,
 )
-from etl.extract.events.participants import clause_participants, content_key, is_irrealis
+from etl.extract.events.modality import modality
+from etl.extract.events.participants import clause_participants, content_key
 from etl.facts import Entity
 
 if TYPE_CHECKING:
@@ -127,11 +128,16 @@ def gathering_candidate(
     doc = sent.doc
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
     surface = ctx.text[start:end]
-    if is_irrealis(head):
+    mood = modality(head)
+    if mood == "irrealis":
         return None
     ordinal = bool(ORDINAL.match(doc[i].text) or doc[i].lower_ in ORDINAL_WORDS)
     governor, governed = _attending(head)
     date = date_for(ctx, start, end, sent, dates, stops)
+    if mood == "future":
+        date = scheduled_date(ctx, date)
+        if date is None:
+            return None
     low_head = head.lower_
     in_list = any(t.lower_ == "such" for t in doc[max(sent.start, i - 4) : i])
     if in_list and not governed:
@@ -163,6 +169,7 @@ def gathering_candidate(
         location=location,
         confidence=0.8 if governed or ordinal else 0.6,
         named=True,
+        scheduled=mood == "future",
     )
 
 

@@ -53,7 +53,24 @@ def _same(a: Candidate, b: Candidate) -> bool:
     if a.named and b.named:
         ka, kb = set(a.key[2:].split()), set(b.key[2:].split())
         return bool(ka and kb) and (ka <= kb or kb <= ka)
-    return a.key == b.key
+    return a.key == b.key or _same_pair(a, b)
+
+
+def _same_pair(a: Candidate, b: Candidate) -> bool:
+    """One call or meeting named once by its two states ("his phone conversations with the
+    leaders of A and B") and once by its two people: same type, the same two countries, and
+    one side's people among the other's."""
+    if a.event_type != b.event_type or a.event_type not in ("call", "meeting"):
+        return False
+    if not (a.key.startswith("c:False:") and b.key.startswith("c:False:")):
+        return False
+    ca = {p.country_iso3 for p in a.participants if p.country_iso3}
+    cb = {p.country_iso3 for p in b.participants if p.country_iso3}
+    if len(ca) != 2 or ca != cb:
+        return False
+    pa = {p.name for p in a.participants if p.kind == "person"}
+    pb = {p.name for p in b.participants if p.kind == "person"}
+    return bool(pa and pb) and (pa <= pb or pb <= pa)
 
 
 def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
