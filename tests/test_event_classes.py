@@ -149,3 +149,74 @@ def test_arrival_here_is_a_visit_to_the_dateline_place() -> None:
 )
 def test_coming_home_or_bare_travel_is_not_a_visit(text: str) -> None:
     assert [e for e in events(text) if e.event_type in ("visit", "state_visit")] == []
+
+
+# Gatherings without a name ----------------------------------------------------------------
+
+
+def test_an_attended_symposium_without_a_name_is_a_conference() -> None:
+    (e,) = events("On Tuesday, Wang Yi attended a symposium on maritime cooperation in Manila.")
+    assert e.event_type == "conference"
+    assert e.name.startswith("Symposium on maritime cooperation")
+    assert e.start_date == dt.date(2023, 6, 13)
+    assert "Wang Yi" in people(e)
+
+
+def test_a_summit_held_on_a_weekday_is_a_summit() -> None:
+    found = events("Egypt and Jordan convened a high-profile summit held on a Wednesday in Cairo.")
+    (e,) = [e for e in found if e.event_type == "summit"]
+    assert e.start_date == dt.date(2023, 6, 14)
+    assert e.location_country_iso3 == "EGY"
+    assert {"EGY", "JOR"} <= countries(e)
+
+
+def test_the_summit_points_back_at_the_named_one() -> None:
+    text = (
+        "In May, Xi Jinping attended the 3rd Pacific Islands Leaders Summit in Suva. "
+        "At the summit, Xi Jinping held talks with leaders of the region."
+    )
+    summits = [e for e in events(text) if e.event_type == "summit"]
+    assert len(summits) == 1 and len(summits[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spokesperson Mao Ning held a press conference on Tuesday.",
+        "Both sides said a summit could be useful.",
+        "The ministers discussed the forum and its future.",
+    ],
+)
+def test_press_conferences_and_talk_about_gatherings_are_not_events(text: str) -> None:
+    assert [e for e in events(text) if e.event_type in ("summit", "conference", "forum")] == []
+
+
+# Nominal occurrences and false gatherings -------------------------------------------------
+
+
+def test_a_named_visitors_visit_without_destination_stands_for_itself() -> None:
+    (e,) = events("Narendra Modi's state visit last week deepened the partnership.")
+    assert e.event_type == "state_visit"
+    assert people(e) == {"Narendra Modi"}
+
+
+def test_a_persons_meeting_is_a_meeting_not_a_named_gathering() -> None:
+    (e,) = events(
+        "Prime Minister Anthony Albanese's meeting with Prime Minister Chris Hipkins in "
+        "Wellington on Monday was warm."
+    )
+    assert e.event_type == "meeting"
+    assert people(e) == {"Anthony Albanese", "Chris Hipkins"}
+
+
+def test_an_institution_of_the_catalogue_is_not_a_gathering() -> None:
+    found = events(
+        "On Monday, the UN Conference on Trade and Development published a report on "
+        "shipping costs."
+    )
+    assert [e for e in found if e.event_type in ("summit", "conference", "forum")] == []
+
+
+def test_a_gathering_name_alone_on_a_menu_line_is_not_an_event() -> None:
+    text = "Home\nFifth Plenary Session\nNews\n\nThe ministry published a price list on Monday."
+    assert events(text) == []

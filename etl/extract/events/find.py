@@ -21,7 +21,14 @@ from etl.extract.events.context import (
     entity_spans,
     paragraph_starts,
 )
-from etl.extract.events.gatherings import gathering_candidate, gathering_heads, named_gathering
+from etl.extract.events.gatherings import (
+    UNNAMED_HEADS,
+    gathering_candidate,
+    gathering_heads,
+    is_gathering_name,
+    named_gathering,
+    unnamed_gathering,
+)
 from etl.extract.events.lexicon import match_at, norm
 from etl.extract.events.merge import merge_candidates
 from etl.extract.events.modality import modality
@@ -108,6 +115,8 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             if span is None:
                 continue
             i, j = span
+            if not is_gathering_name(ctx, sent.doc, i, j, tok):
+                continue
             gatherings.append((i, j, tok, heads[low]))
             used.update(range(i, j))
     trigger_starts = [sent.doc[i].idx for i, _j, _t, _e in gatherings]
@@ -136,6 +145,11 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
         cand = gathering_candidate(ctx, sent, i, j, head, etype, dates, trigger_starts)
         if cand is not None:
             out.append(cand)
+    for tok in tokens:
+        if tok.i not in used and tok.text in UNNAMED_HEADS:
+            cand = unnamed_gathering(ctx, sent, tok, dates, trigger_starts)
+            if cand is not None:
+                out.append(cand)
     for first, last, etype, kind in simple:
         made = _simple(ctx, sent, first, last, etype, kind, dates, trigger_starts, out)
         if isinstance(made, list):

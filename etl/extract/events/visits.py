@@ -55,12 +55,12 @@ def visit(
     for m in _REGION_WORDS.finditer(ctx.text, start, max(span_end, end)):
         dest_regions.append((m.start("r"), m.group("r")))
     subj_people = [p for p in parts if p.kind == "person" and p.role == "guest"]
+    possessive = [t for t in tok.children if t.dep_ == "poss"]
     visitor = subj_people[0].name if subj_people else None
     visitor_country = subj_people[0].country_iso3 if subj_people else None
     if visitor is None:
         guest_countries = [p.country_iso3 for p in parts if p.role == "guest" and p.country_iso3]
         visitor_country = guest_countries[0] if guest_countries else None
-        possessive = [t for t in tok.children if t.dep_ == "poss"]
         if possessive and visitor is None:
             owner = in_tokens(ctx.persons, list(possessive[0].subtree))
             if owner:
@@ -79,7 +79,13 @@ def visit(
     if not dest_countries and not dest_regions:
         if tok.pos_ == "VERB":
             return None
-        return Candidate(etype, start, end, sent, tok, "anaphor:visit", "", parts, date=date)
+        # "Modi's state visit last week": a named visitor's visit stands for itself when no
+        # earlier visit of the text is the one it points back at.
+        own = possessive and visitor and possessive[0].lower_ not in PRONOUNS
+        label = f"{visitor}'s {'state visit' if etype == 'state_visit' else 'visit'}"
+        return Candidate(
+            etype, start, end, sent, tok, "anaphor:visit", label if own else "", parts, date=date
+        )
     who = visitor or (country_label(visitor_country) + "'s leaders" if visitor_country else "")
     if not who:
         return None
