@@ -220,3 +220,17 @@ def test_an_institution_of_the_catalogue_is_not_a_gathering() -> None:
 def test_a_gathering_name_alone_on_a_menu_line_is_not_an_event() -> None:
     text = "Home\nFifth Plenary Session\nNews\n\nThe ministry published a price list on Monday."
     assert events(text) == []
+
+
+# Places -----------------------------------------------------------------------------------
+
+
+def test_a_fronted_place_locates_the_sentences_gathering() -> None:
+    (e,) = events("In Nairobi, Xi Jinping chaired the China-East Africa Summit on Monday.")
+    assert (e.location_name, e.location_country_iso3) == ("Nairobi", "KEN")
+
+
+def test_a_fronted_place_is_not_the_place_of_a_visit_elsewhere() -> None:
+    found = events("In Nairobi, officials said Xi Jinping visited Brazil on Monday.")
+    (visit,) = [e for e in found if e.event_type == "visit"]
+    assert visit.location_country_iso3 == "BRA" and visit.location_name is None

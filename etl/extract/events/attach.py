@@ -94,3 +94,16 @@ def place_for(ctx: Context, start: int, end: int, limit: int) -> Place | None:
         if re.search(r"\b(in|at)\s+(the\s+)?$", before):
             return p
     return None
+
+
+def fronted_place(ctx: Context, sent: Span) -> Place | None:
+    """The place of a sentence that opens with it ("In Xi'an, President Xi chaired ..."):
+    where the sentence's occurrences took place unless they say otherwise."""
+    m = re.match(r"\s*(?:In|At)\s+(?:the\s+)?", ctx.text[sent.start_char : sent.start_char + 12])
+    if m is None:
+        return None
+    at = sent.start_char + m.end()
+    for p in ctx.places:
+        if p.start == at and re.match(r"\s*(?:,|\bon\b|\blast\b)", ctx.text[p.end : p.end + 6]):
+            return p
+    return None

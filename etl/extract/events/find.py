@@ -12,7 +12,12 @@ from typing import TYPE_CHECKING
 from etl.article import DatePrecision
 from etl.extract.dates import ResolvedDate
 from etl.extract.events.agreements import agreement, anniversary, launch, relations
-from etl.extract.events.attach import date_for, resolve_sentence_dates, scheduled_date
+from etl.extract.events.attach import (
+    date_for,
+    fronted_place,
+    resolve_sentence_dates,
+    scheduled_date,
+)
 from etl.extract.events.contacts import contact, message
 from etl.extract.events.context import (
     Candidate,
@@ -34,7 +39,7 @@ from etl.extract.events.merge import merge_candidates
 from etl.extract.events.modality import modality
 from etl.extract.events.participants import participant_countries, sentence_countries
 from etl.extract.events.visits import arrival, visit
-from etl.extract.places import find_places
+from etl.extract.places import Place, find_places
 from etl.facts import Entity, Event
 
 if TYPE_CHECKING:
@@ -91,6 +96,11 @@ def find_events(
                 previous = (cand.date.date, cand.date.precision)
             if not cand.participants or not participant_countries(cand.participants):
                 cand.participants.extend(sentence_countries(ctx, sent, cand.participants))
+        fronted = fronted_place(ctx, sent)
+        if fronted is not None:
+            for cand in found:
+                if cand.location is None and _fits(cand, fronted):
+                    cand.location = fronted
         candidates.extend(found)
         if dates:
             last_sentence_date = (paragraph, dates[-1])
@@ -194,6 +204,15 @@ def _simple(
         for cand in made if isinstance(made, list) else [made] if made else []:
             cand.scheduled = True
     return made
+
+
+def _fits(cand: Candidate, place: Place) -> bool:
+    """A visit takes place in its host country; other occurrences wherever the text puts
+    them."""
+    if cand.event_type in ("visit", "state_visit"):
+        hosts = {p.country_iso3 for p in cand.participants if p.role == "host"}
+        return place.country_iso3 in hosts
+    return True
 
 
 _BUILDERS = {
