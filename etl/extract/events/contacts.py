@@ -279,7 +279,8 @@ def _one_per_person(
         pair = [host, other]
         pair += [
             EventParticipant("counterpart", None, None, c)
-            for c in {host.country_iso3, other.country_iso3} - {None}
+            for c in dict.fromkeys((host.country_iso3, other.country_iso3))
+            if c is not None
         ]
         out.append(
             Candidate(
