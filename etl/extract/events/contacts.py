@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 from etl.extract.dates import ResolvedDate
 from etl.extract.events.attach import place_for
 from etl.extract.events.context import Built, Candidate, Context, in_tokens
-from etl.extract.events.lexicon import COUNT_WORDS
+from etl.extract.events.lexicon import COUNT_WORDS, PRONOUNS
 from etl.extract.events.participants import (
     clause_participants,
     country_label,
     participant_countries,
     participant_names,
 )
-from etl.facts import EventParticipant
+from etl.facts import Entity, EventParticipant
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -61,6 +61,24 @@ def contact(
     if count_of(tok):
         etype = "other"
     elif len(people) < 2 and len(participant_countries(parts)) < 2:
+        other = _with_person(ctx, tok)
+        if other is not None and people in ([], [other.name]):
+            # "held a meeting with his envoy Hans Grundberg", "the meeting with Lighthizer on
+            # the 23rd": one side is named; the other is the text's subject or speaker.
+            return Candidate(
+                etype,
+                start,
+                end,
+                sent,
+                tok,
+                f"c:False:{other.name}",
+                f"{other.name} {'phone call' if etype == 'call' else 'meeting'}",
+                parts
+                or [EventParticipant("counterpart", other.name, "person", other.country_iso3)],
+                date=date,
+                location=place_for(ctx, start, end, min(sent.end_char, end + 120)),
+                confidence=0.5,
+            )
         # "the meeting" alone refers back to an occurrence already reported.
         return Candidate(etype, start, end, sent, tok, "anaphor:contact", "", parts, date=date)
     if etype == "other":
@@ -196,7 +214,7 @@ def _one_per_counterpart(
     )
     if not plural and not (etype == "call" and tok.pos_ in ("VERB", "AUX")):
         return []
-    groups = counterpart_list(tok)
+    groups = counterpart_list(tok) or _listed_people(ctx, tok)
     if not groups:
         return []
     others: list[tuple[EventParticipant | None, str | None]] = []
@@ -225,7 +243,10 @@ def _one_per_counterpart(
             ),
             None,
         )
-    if host is None and host_country is None:
+    if _pronoun_subject(tok):
+        # "He held discussions with A; B; C": who "he" is is not this sentence's to say.
+        host, host_country = None, None
+    if host is None and host_country is None and any(c for _p, c in others):
         return []
     out: list[Candidate] = []
     label = "phone call" if etype == "call" else "meeting"
@@ -240,7 +261,7 @@ def _one_per_counterpart(
             for c in dict.fromkeys((host_country, other_country))
             if c and c not in covered
         ]
-        who = host.name if host else country_label(host_country or "")
+        who = host.name if host else country_label(host_country) if host_country else ""
         whom = person.name if person else country_label(country or "")
         out.append(
             Candidate(
@@ -249,8 +270,8 @@ def _one_per_counterpart(
                 end,
                 sent,
                 tok,
-                "c:False:" + "|".join(sorted({who, whom})),
-                f"{who}-{whom} {label}",
+                "c:False:" + "|".join(sorted({who, whom} - {""})),
+                f"{who}-{whom} {label}" if who else f"{whom} {label}",
                 pair,
                 date=date,
                 confidence=0.6,
@@ -297,3 +318,41 @@ def _one_per_person(
             )
         )
     return out
+
+
+def _with_person(ctx: Context, tok: Token) -> Entity | None:
+    """The one person after "with" on a contact noun or its verb ("a meeting with X",
+    "held talks with X")."""
+    owners = [tok]
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj":
+        owners.append(tok.head)
+    for owner in owners:
+        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "with"):
+            found = in_tokens(ctx.persons, list(prep.subtree))
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+def _listed_people(ctx: Context, tok: Token) -> list[list[Token]]:
+    """ "discussions with, in order, A, President of X; B, ...; C": a list the parse did not
+    coordinate. Each person after "with" is a counterpart when there are three or more."""
+    owners = [tok]
+    if tok.pos_ not in ("VERB", "AUX") and tok.dep_ == "dobj":
+        owners.append(tok.head)
+    for owner in owners:
+        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ == "with"):
+            # The parse may hang the list on the noun rather than on "with".
+            words = [t for t in owner.subtree if t.i > prep.i]
+            if not words:
+                continue
+            lo, hi = words[0].idx, words[-1].idx + len(words[-1])
+            spans = [(s, e) for s, e, _p in ctx.persons if lo <= s and e <= hi]
+            if len(spans) >= 3:
+                return [[t for t in words if s <= t.idx < e] for s, e in spans]
+    return []
+
+
+def _pronoun_subject(tok: Token) -> bool:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    return any(c.dep_ == "nsubj" and c.lower_ in PRONOUNS for c in verb.children)
