@@ -261,3 +261,30 @@ def test_discussions_with_a_semicolon_list_are_one_meeting_each() -> None:
     assert len(meetings) == 3
     # "He" is not resolved here: each meeting carries its named counterpart.
     assert sorted(sorted(countries(e)) for e in meetings) == [["ALB"], ["MNE"], ["SRB"]]
+
+
+def test_a_meeting_of_an_institutions_members_is_named_by_its_phrase() -> None:
+    (e,) = events(
+        "On Monday, EU leaders took part in an informal meeting of the members of the European "
+        "Council on the latest developments related to Serbia and Kosovo."
+    )
+    assert e.event_type == "meeting"
+    assert e.name == "Informal meeting of the members of the European Council"
+
+
+def test_a_topic_is_not_a_party_to_talks() -> None:
+    found = events("On Monday, the ministers held talks on the situation in Sudan and Chad.")
+    assert not any({"SDN", "TCD"} <= countries(e) for e in found)
+
+
+def test_a_bulleted_menu_line_reports_nothing() -> None:
+    text = "• The 7th Plenary Session\n• Xi meets Putin\n\nThe site was updated on Monday."
+    assert events(text) == []
+
+
+def test_a_bodys_session_acting_is_not_a_gathering() -> None:
+    found = events(
+        "On Friday, the 79th session of the UN General Assembly adopted a resolution on "
+        "ocean cooperation."
+    )
+    assert [e.event_type for e in found] == ["resolution"]

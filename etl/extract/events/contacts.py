@@ -11,6 +11,7 @@ from etl.extract.events.context import Built, Candidate, Context, in_tokens
 from etl.extract.events.lexicon import COUNT_WORDS, PRONOUNS
 from etl.extract.events.participants import (
     clause_participants,
+    content_key,
     country_label,
     participant_countries,
     participant_names,
@@ -43,6 +44,22 @@ def contact(
     date: ResolvedDate | None,
     gatherings: list[Candidate],
 ) -> Built:
+    made = _contact(ctx, sent, tok, low, start, end, date)
+    topics = tuple(sorted(_topics(ctx, tok)))
+    for cand in made if isinstance(made, list) else [made] if made else []:
+        cand.topics = topics
+    return made
+
+
+def _contact(
+    ctx: Context,
+    sent: Span,
+    tok: Token,
+    low: str,
+    start: int,
+    end: int,
+    date: ResolvedDate | None,
+) -> Built:
     etype: str = "call" if any(w in low for w in ("phone", "telephon", "call")) else "meeting"
     if etype == "meeting" and tok.pos_ in ("NOUN", "PROPN"):
         words = {t.lower_ for t in tok.subtree}
@@ -56,8 +73,17 @@ def contact(
             return None
         if {"phone", "telephone"} & words:
             etype = "call"
-    parts = clause_participants(ctx, tok, "counterpart", "counterpart")
+    topics = _topics(ctx, tok)
+    parts = [
+        p
+        for p in clause_participants(ctx, tok, "counterpart", "counterpart")
+        if (p.name or p.country_iso3) not in topics
+    ]
     people = participant_names(parts, "person")
+    if tok.pos_ == "NOUN" and low in ("meeting", "meetings") and not count_of(tok):
+        body = _meeting_of_body(ctx, sent, tok, parts, start, end, date)
+        if body is not None:
+            return body
     if count_of(tok):
         etype = "other"
     elif len(people) < 2 and len(participant_countries(parts)) < 2:
@@ -356,3 +382,67 @@ def _listed_people(ctx: Context, tok: Token) -> list[list[Token]]:
 def _pronoun_subject(tok: Token) -> bool:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     return any(c.dep_ == "nsubj" and c.lower_ in PRONOUNS for c in verb.children)
+
+
+# Prepositions that introduce what a contact was about, not who took part ("talks on the
+# situation in Ukraine", "a meeting regarding Iran").
+_TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over"})
+
+
+def _topics(ctx: Context, tok: Token) -> frozenset[str]:
+    """The people and countries a contact was about ("held talks on the situation in X")."""
+    topic: list[Token] = []
+    # "held talks on X": the preposition hangs on the noun or on the verb holding it.
+    owners = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+    if tok.dep_ == "dobj":
+        owners.append(tok.head)
+    for owner in owners:
+        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS):
+            topic.extend(prep.subtree)
+    if not topic:
+        return frozenset()
+    return frozenset(
+        {e.name for e in in_tokens(ctx.countries, topic)}
+        | {e.name for e in in_tokens(ctx.persons, topic)}
+    )
+
+
+def _meeting_of_body(
+    ctx: Context,
+    sent: Span,
+    tok: Token,
+    parts: list[EventParticipant],
+    start: int,
+    end: int,
+    date: ResolvedDate | None,
+) -> Candidate | None:
+    """ "an informal meeting of the members of the European Council": a meeting of an
+    institution's members is a gathering named by its phrase, its parties the institution."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        words = list(prep.subtree)
+        bodies = in_tokens(ctx.orgs, words)
+        if not bodies:
+            continue
+        left = [c for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")]
+        first = min((t.idx for c in left for t in c.subtree), default=tok.idx)
+        last = words[-1].idx + len(words[-1])
+        name = " ".join(ctx.text[first:last].split())
+        name = name[:1].upper() + name[1:]
+        people = [p for p in parts if p.kind == "person"]
+        return Candidate(
+            "meeting",
+            start,
+            end,
+            sent,
+            tok,
+            "g:" + " ".join(sorted(content_key(name))),
+            name,
+            [
+                *people,
+                *(EventParticipant("attendee", b.name, "organization", None) for b in bodies),
+            ],
+            date=date,
+            confidence=0.5,
+            named=True,
+        )
+    return None
