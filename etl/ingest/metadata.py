@@ -395,9 +395,13 @@ _INSTITUTION_HEAD = (
     r"|Mission|Secretariat|Commission|Presidency|Government|Chancellery|Cabinet\s+Office)"
 )
 _NAME_WORD = r"[A-Z][\w.'’&-]*"
+_INSTITUTION_OF = (
+    rf"\s+(?:of|for)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD}){{0,3}}"
+)
+# A bare "The Ministry" is a menu item; a name qualifies the head word before or after it.
 _INSTITUTION = re.compile(
-    rf"^(?:The\s+)?(?:{_NAME_WORD}\s+){{0,3}}{_INSTITUTION_HEAD}"
-    rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD}){{0,3}})?$"
+    rf"^(?:The\s+)?(?:(?:{_NAME_WORD}\s+){{1,3}}{_INSTITUTION_HEAD}(?:{_INSTITUTION_OF})?"
+    rf"|{_INSTITUTION_HEAD}{_INSTITUTION_OF})$"
 )
 # "Office of the Spokesperson" is a desk of the institution, not its name.
 _SPOKESPERSON = re.compile(r"\b(?:spokes(?:person|man|woman)|press|media)\b", re.IGNORECASE)
