@@ -400,7 +400,7 @@ _INSTITUTION_OF = (
 )
 # A bare "The Ministry" is a menu item; a name qualifies the head word before or after it.
 _INSTITUTION = re.compile(
-    rf"^(?:The\s+)?(?:(?:{_NAME_WORD}\s+){{1,3}}{_INSTITUTION_HEAD}(?:{_INSTITUTION_OF})?"
+    rf"^(?:The\s+)?(?:(?:(?!The\b){_NAME_WORD}\s+){{1,3}}{_INSTITUTION_HEAD}(?:{_INSTITUTION_OF})?"
     rf"|{_INSTITUTION_HEAD}{_INSTITUTION_OF})$"
 )
 # "Office of the Spokesperson" is a desk of the institution, not its name.
@@ -421,6 +421,7 @@ _DATE_LEAD = re.compile(
 )
 _TIME_AFTER = re.compile(r"^\s*(?:,|at|-)?\s*\d{1,2}:\d{2}")
 _MAX_META_SEGMENT_WORDS = 5
+_MAX_SOURCE_WORDS = 12
 _NON_LATIN_NAME = re.compile(r"^[^\x00-\u024f]+(?:\s+[^\x00-\u024f]+){0,3}$")
 
 
@@ -485,7 +486,12 @@ def parse_meta_line(line: str) -> _Byline | None:
             segment = segment.strip(" :;-–—")
             if not segment:
                 continue
-            if len(segment.split()) > _MAX_META_SEGMENT_WORDS:
+            limit = _MAX_META_SEGMENT_WORDS
+            if (labelled := _LABELLED.match(segment)) and labelled[
+                "label"
+            ].lower() in _SOURCE_LABELS:
+                limit = _MAX_SOURCE_WORDS  # "Source: Ministry of ... The Republic of ..."
+            if len(segment.split()) > limit:
                 return None
             _read_meta_segment(segment, result, leading=position == 0)
     return result
@@ -517,7 +523,7 @@ _ISSUED_BY = re.compile(
 )
 _PUBLISHED_THIS = re.compile(
     r"^(?P<org>[A-Z0-9][^,;.]{1,60}?)\s+published\s+this\s+(?:content|release|statement)\s+on\s+"
-    r"(?P<date>[^,;]{6,30}?\d{4})\b"
+    r"(?P<date>[^;]{6,30}?\d{4})\b"
 )
 
 
@@ -762,11 +768,16 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         break
     remaining.extend(head[body_index:])
     remaining.extend(rest_of_text)
+    title = None if listing else state.title()
+    if not any(classify_line(line) == "body" for line in remaining):
+        # Only headline-like lines and no prose (a short Q&A, a list of points): they are the
+        # text, not a header around it.
+        remaining = [c for c in state.candidates if c != title] + remaining
 
     outlet = state.outlet or _outlet_from_notes(lines)
     return (
         Header(
-            title=None if listing else state.title(),
+            title=title,
             published=state.published() or _publisher_date(lines),
             outlet=outlet,
             author=" and ".join(state.authors) or None,
