@@ -540,3 +540,14 @@ def test_agency_between_dashes_and_signature_at_the_end() -> None:
     assert split_dateline("KAZAN -- (Photo) -- Leaders gathered on Tuesday.") is None
     header, _ = split_header([BODY, "The delegation returns on Friday. - Bernama"])
     assert header.outlet == "Bernama"
+
+
+def test_day_first_dated_dateline_and_dashed_dates() -> None:
+    dateline = split_dateline("ABU DHABI, 3rd January, 2024 (WAM) -- The two sides signed a deal.")
+    assert dateline is not None
+    assert (dateline.place, dateline.outlet) == ("Abu Dhabi", "WAM")
+    assert dateline.published == (dt.date(2024, 1, 3), "day")
+    header, _ = split_header(
+        ["Ministers pledge aid for flood relief", "CGTN | Updated 12:05, 03-Jan-2024", BODY]
+    )
+    assert (header.outlet, header.published) == ("CGTN", (dt.date(2024, 1, 3), "day"))

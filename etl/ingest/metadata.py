@@ -173,6 +173,12 @@ _TITLE_PLACE = r"[A-Z][\w'’.\-]+(?:\s+[A-Z][\w'’.\-]+){0,2}"
 _MONTH_DAY = (
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
 )
+# "3rd January, 2024" (WAM and other day-first agencies put the whole date in the dateline)
+_DAY_MONTH_YEAR = (
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r",?\s+\d{4}"
+)
+_DATELINE_DATE = rf"(?:{_MONTH_DAY}|{_DAY_MONTH_YEAR})"
 _DASH = r"(?:--|—|–|-)"
 # "BEIJING | Xinhua |" (pipes around the agency)
 _DATELINE_PIPES = re.compile(
@@ -180,11 +186,12 @@ _DATELINE_PIPES = re.compile(
     r"(?P<agency>[^|]{1,40}?)\s*\|\s*(?=\S)"
 )
 # "XI'AN --", "JAKARTA –", "WASHINGTON (AP) —", "LIMA, Peru — (AP) —", "BEIJING, Jan. 9 (Xinhua) --",
-# "UNITED NATIONS, March 2 (Reuters) -", "Beijing, May 17 (Xinhua) --"
+# "UNITED NATIONS, March 2 (Reuters) -", "Beijing, May 17 (Xinhua) --",
+# "ABU DHABI, 3rd January, 2024 (WAM) --"
 _DATELINE_DASH = re.compile(
-    rf"^(?:(?P<caps>{_CAPS_PLACE})(?:,\s*(?!{_MONTH_DAY})(?P<caps_region>[A-Z][\w'’.\- ]{{1,30}}?))?"
-    rf"|(?P<titled>{_TITLE_PLACE})(?=,\s*{_MONTH_DAY}|\s*\())"
-    rf"(?:,\s*(?P<date>{_MONTH_DAY}))?"
+    rf"^(?:(?P<caps>{_CAPS_PLACE})(?:,\s*(?!{_DATELINE_DATE})(?P<caps_region>[A-Z][\w'’.\- ]{{1,30}}?))?"
+    rf"|(?P<titled>{_TITLE_PLACE})(?=,\s*{_DATELINE_DATE}|\s*\())"
+    rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?"
     rf"(?:\s*(?P<lead_dash>{_DASH}\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:{_DASH}|:)?|\s*{_DASH})"
     r"\s+(?=[A-Z0-9\"“‘'])"
 )
@@ -304,6 +311,7 @@ class Dateline:
     place: str | None
     outlet: str | None
     rest: str  # the line without its dateline prefix
+    published: tuple[dt.date, Precision] | None = None  # a full date in it ("3 January, 2024")
 
 
 def split_dateline(line: str) -> Dateline | None:
@@ -335,7 +343,10 @@ def split_dateline(line: str) -> Dateline | None:
         rest = line[match.end() :].strip()
         if len(rest.split()) < 3:
             continue
-        return Dateline(place_case(place), outlet, rest)
+        date = parse_date(groups["date"]) if groups.get("date") else None
+        return Dateline(
+            place_case(place), outlet, rest, date if date and date[1] == "day" else None
+        )
     return None
 
 
@@ -752,6 +763,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         if dateline is not None:
             state.dateline = state.dateline or dateline.place
             state.outlet = state.outlet or dateline.outlet
+            state.add_date(dateline.published, "")
             remaining.append(dateline.rest)
             body_index = index + 1
             break
