@@ -288,3 +288,46 @@ def test_a_bodys_session_acting_is_not_a_gathering() -> None:
         "ocean cooperation."
     )
     assert [e.event_type for e in found] == ["resolution"]
+
+
+# Texts issued together --------------------------------------------------------------------
+
+
+def test_a_joint_statement_issued_by_both_sides_is_a_signing() -> None:
+    (e,) = events("On Tuesday, Kenya and Japan issued a joint statement on maritime security.")
+    assert e.event_type == "signing"
+    assert {"KEN", "JPN"} <= countries(e)
+    assert e.start_date == dt.date(2023, 6, 13)
+
+
+def test_a_named_statement_issued_in_a_year_is_a_signing_of_that_year() -> None:
+    found = events("The leaders recalled the Kenya-Japan Vision Statement issued in 2019.")
+    (e,) = [e for e in found if e.event_type == "signing"]
+    assert e.name == "Kenya-Japan Vision Statement"
+    assert (e.start_date, e.date_precision) == (dt.date(2019, 1, 1), "year")
+
+
+def test_the_signing_ceremony_for_a_text_is_its_signing() -> None:
+    found = events(
+        "On Monday, the ministers attended the signing ceremony for the Joint Declaration."
+    )
+    assert [e.event_type for e in found] == ["signing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, the Foreign Ministry issued a statement condemning the attack.",
+        "On Tuesday, the two ministers had an exchange of views on trade.",
+    ],
+)
+def test_one_sides_statement_or_an_exchange_of_views_is_not_a_signing(text: str) -> None:
+    assert [e for e in events(text) if e.event_type == "signing"] == []
+
+
+def test_exchanging_cooperation_documents_is_a_signing() -> None:
+    found = events(
+        "On Monday, President Ferdinand Marcos and President Vo Van Thuong witnessed the "
+        "exchange of cooperation documents."
+    )
+    assert "signing" in [e.event_type for e in found]
