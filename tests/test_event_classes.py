@@ -331,3 +331,22 @@ def test_exchanging_cooperation_documents_is_a_signing() -> None:
         "exchange of cooperation documents."
     )
     assert "signing" in [e.event_type for e in found]
+
+
+def test_being_somewhere_to_attend_a_gathering_is_attending_it() -> None:
+    found = events("Wang Yi is in Jakarta to attend the ASEAN Foreign Ministers' Meeting.")
+    (e,) = [e for e in found if e.event_type == "conference"]
+    assert "Wang Yi" in people(e)
+
+
+def test_travelling_to_a_city_is_a_visit_to_its_country() -> None:
+    (e,) = events("On Monday, Sushma Swaraj travelled to Islamabad for talks.")
+    assert e.event_type == "visit"
+    assert (e.location_name, e.location_country_iso3) == ("Islamabad", "PAK")
+
+
+def test_an_institutions_members_meeting_is_the_institutions_meeting() -> None:
+    (e,) = events("We, the Leaders of the Group of Seven (G7), met virtually on December 6, 2022.")
+    assert e.event_type == "meeting"
+    assert e.name == "G7 leaders' virtual meeting"
+    assert e.start_date == dt.date(2022, 12, 6)

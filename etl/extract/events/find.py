@@ -137,6 +137,9 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             gatherings.append((i, j, tok, heads[low]))
             used.update(range(i, j))
     trigger_starts = [sent.doc[i].idx for i, _j, _t, _e in gatherings]
+    # A gathering without a name still ends the reach of the trigger before it ("attended the
+    # conference to prepare the summit that starts on Wednesday").
+    trigger_starts += [t.idx for t in tokens if t.i not in used and t.text in UNNAMED_HEADS]
     simple: list[tuple[int, int, str, str]] = []
     k = 0
     while k < len(tokens):
