@@ -551,3 +551,15 @@ def test_day_first_dated_dateline_and_dashed_dates() -> None:
         ["Ministers pledge aid for flood relief", "CGTN | Updated 12:05, 03-Jan-2024", BODY]
     )
     assert (header.outlet, header.published) == ("CGTN", (dt.date(2024, 1, 3), "day"))
+
+
+def test_statement_title_names_its_issuer() -> None:
+    lines = ["Federal Ports Office on the joint call of the three ferry ministers", BODY]
+    header, _ = split_header(lines)
+    assert header.outlet == "Federal Ports Office"
+    header, _ = split_header(["Statement by the Ministry of Ports on the strike", BODY])
+    assert header.outlet == "Ministry of Ports"
+    header, _ = split_header(["Ministers agree on ferry links", BODY])
+    assert header.outlet is None
+    header, _ = split_header(["Office of the Spokesperson on the ferry strike", BODY])
+    assert header.outlet is None

@@ -551,6 +551,26 @@ def parse_publisher_statement(line: str) -> tuple[str, tuple[dt.date, Precision]
     return canonical_outlet(org), published
 
 
+# "Federal Foreign Office on the phone call of ...", "Statement by the Ministry of Ports on ...":
+# a government statement's title names the institution that issued it.
+_ISSUER_TITLE = re.compile(
+    r"^(?:(?:statement|press\s+release|readout|remarks|communiqu[eé])\s+(?:by|of|from)\s+"
+    r"(?:the\s+)?)?(?P<issuer>.+?)\s+on\s+\S",
+    re.IGNORECASE,
+)
+
+
+def title_issuer(title: str) -> str | None:
+    """The institution a statement's title opens with, when it says what it is "on"."""
+    match = _ISSUER_TITLE.match(title.strip())
+    if not match:
+        return None
+    issuer = match["issuer"].strip()
+    if not _INSTITUTION.match(issuer.translate(APOSTROPHES)) or _SPOKESPERSON.search(issuer):
+        return None
+    return issuer
+
+
 # "- Bernama", "— AFP": the agency's signature after the story's last sentence.
 _TRAILING_CREDIT = re.compile(r"(?:^|[.!?\"”’)]\s*)[-–—]+\s*(?P<org>[A-Z][\w.&'’ -]{1,40}?)\s*$")
 
@@ -786,7 +806,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         # text, not a header around it.
         remaining = [c for c in state.candidates if c != title] + remaining
 
-    outlet = state.outlet or _outlet_from_notes(lines)
+    outlet = state.outlet or _outlet_from_notes(lines) or (title and title_issuer(title))
     return (
         Header(
             title=title,
