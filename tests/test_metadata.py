@@ -563,3 +563,25 @@ def test_statement_title_names_its_issuer() -> None:
     assert header.outlet is None
     header, _ = split_header(["Office of the Spokesperson on the ferry strike", BODY])
     assert header.outlet is None
+
+
+def test_bracketed_country_and_shared_agency_datelines() -> None:
+    dateline = split_dateline("New Delhi [India], June 27 (ANI/WAM): The two ministers met.")
+    assert dateline is not None
+    assert (dateline.place, dateline.outlet) == ("New Delhi, India", "ANI")
+    assert dateline.rest == "The two ministers met."
+
+
+def test_page_title_with_glued_site_suffix_and_prose_with_slashes() -> None:
+    lines = [
+        "Ministers pledge aid for flood relief-Xinhua",
+        "Ministers pledge aid for flood relief",
+        "Source: Xinhua",
+        "2022-12-12 19:15:00",
+        "HARBOUR CITY, (Example Wire / Pacific Notes / WAM) The ferry ministers of the two island"
+        " states met on Monday and agreed on a timetable.",
+    ]
+    header, rest = split_header(lines)
+    assert header.title == "Ministers pledge aid for flood relief"
+    assert (header.outlet, header.published) == ("Xinhua", (dt.date(2022, 12, 12), "day"))
+    assert rest[-1] == lines[-1]  # a sentence is never a menu, whatever its slashes

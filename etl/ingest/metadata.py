@@ -30,7 +30,7 @@ from etl.ingest.outlets import (
     outlet_for_url,
     outlet_pattern,
 )
-from etl.ingest.titles import headline_rank, is_list_item, is_navigation
+from etl.ingest.titles import headline_rank, is_list_item, is_navigation, strip_site_suffix
 
 # The header is the first few lines; a date line or byline further down is part of the story.
 MAX_HEADER_LINES = 40
@@ -180,6 +180,8 @@ _DAY_MONTH_YEAR = (
 )
 _DATELINE_DATE = rf"(?:{_MONTH_DAY}|{_DAY_MONTH_YEAR})"
 _DASH = r"(?:--|—|–|-)"
+# "New Delhi [India], June 27 (ANI):": the country in brackets after the city
+_BRACKETED = r"(?:\s*\[[A-Z][\w'’.\- ]{1,30}\])"
 # "BEIJING | Xinhua |" (pipes around the agency)
 _DATELINE_PIPES = re.compile(
     rf"^(?P<place>(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:,\s*[A-Z][\w'’.\- ]{{1,30}}?)?)\s*\|\s*"
@@ -187,10 +189,11 @@ _DATELINE_PIPES = re.compile(
 )
 # "XI'AN --", "JAKARTA –", "WASHINGTON (AP) —", "LIMA, Peru — (AP) —", "BEIJING, Jan. 9 (Xinhua) --",
 # "UNITED NATIONS, March 2 (Reuters) -", "Beijing, May 17 (Xinhua) --",
-# "ABU DHABI, 3rd January, 2024 (WAM) --"
+# "ABU DHABI, 3rd January, 2024 (WAM) --", "New Delhi [India], June 27 (ANI/WAM):"
 _DATELINE_DASH = re.compile(
     rf"^(?:(?P<caps>{_CAPS_PLACE})(?:,\s*(?!{_DATELINE_DATE})(?P<caps_region>[A-Z][\w'’.\- ]{{1,30}}?))?"
-    rf"|(?P<titled>{_TITLE_PLACE})(?=,\s*{_DATELINE_DATE}|\s*\())"
+    rf"|(?P<titled>{_TITLE_PLACE})(?={_BRACKETED}?(?:,\s*{_DATELINE_DATE}|\s*\()))"
+    rf"(?P<bracketed>{_BRACKETED})?"
     rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?"
     rf"(?:\s*(?P<lead_dash>{_DASH}\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:{_DASH}|:)?|\s*{_DASH})"
     r"\s+(?=[A-Z0-9\"“‘'])"
@@ -336,17 +339,21 @@ def split_dateline(line: str) -> Dateline | None:
         if groups.get("lead_dash") and not known_outlet(agency):
             continue  # "KAZAN -- (Photo) ...": only an agency may sit between two dashes
         outlet = None
+        shared = [known_outlet(a) for a in agency.split("/")] if "/" in agency else []
         if agency and (known_outlet(agency) or _looks_like_org(agency)):
             outlet = canonical_outlet(agency)
+        elif shared and all(shared):
+            outlet = shared[0]  # "(ANI/WAM)": the agency that carried the other's story
         elif agency and pattern is _DATELINE_PIPES:
             continue
         rest = line[match.end() :].strip()
         if len(rest.split()) < 3:
             continue
         date = parse_date(groups["date"]) if groups.get("date") else None
-        return Dateline(
-            place_case(place), outlet, rest, date if date and date[1] == "day" else None
-        )
+        place = place_case(place)
+        if groups.get("bracketed"):  # "[UAE]" is kept as written
+            place = f"{place}, {groups['bracketed'].strip(' []')}"
+        return Dateline(place, outlet, rest, date if date and date[1] == "day" else None)
     return None
 
 
@@ -801,6 +808,8 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
     remaining.extend(head[body_index:])
     remaining.extend(rest_of_text)
     title = None if listing else state.title()
+    if title:
+        title = strip_site_suffix(title)[0]  # the page's <title> printed as its first line
     if not any(classify_line(line) == "body" for line in remaining):
         # Only headline-like lines and no prose (a short Q&A, a list of points): they are the
         # text, not a header around it.
