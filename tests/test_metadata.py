@@ -585,3 +585,36 @@ def test_page_title_with_glued_site_suffix_and_prose_with_slashes() -> None:
     assert header.title == "Ministers pledge aid for flood relief"
     assert (header.outlet, header.published) == ("Xinhua", (dt.date(2022, 12, 12), "day"))
     assert rest[-1] == lines[-1]  # a sentence is never a menu, whatever its slashes
+
+
+def test_promotion_above_the_headline_and_credit_under_it() -> None:
+    lines = [
+        "Exclusive: These readers are making a difference. And you can, too",
+        "Nation & World News",
+        "Ferry ministers meet in Lima ahead of the regional summit",
+        "By ANA RUIZ – Associated Press",
+        "WASHINGTON (AP) — The ferry ministers of the region met on Monday in Lima.",
+    ]
+    header, _ = split_header(lines)
+    assert header.title == "Ferry ministers meet in Lima ahead of the regional summit"
+    assert (header.author, header.outlet) == ("Ana Ruiz", "AP")
+
+
+def test_spokesperson_desk_and_institution_under_the_headline() -> None:
+    lines = [
+        "Deputy Secretary's Meeting with the Ferry Minister of Examplia",
+        "By Office of the Spokesperson",
+        "U.S. Department of Commerce",
+        BODY,
+    ]
+    header, rest = split_header(lines)
+    assert header.title == "Deputy Secretary's Meeting with the Ferry Minister of Examplia"
+    assert (header.author, header.outlet) == (None, "U.S. Department of Commerce")
+    assert rest == [BODY]
+
+
+def test_date_line_closing_the_story() -> None:
+    header, _ = split_header(["Ferry ministers meet in Lima", BODY, "- 14 November 2024, 04:46"])
+    assert header.published == (dt.date(2024, 11, 14), "day")
+    header, _ = split_header(["Ferry ministers meet in Lima", BODY, "He left on 14 November 2024."])
+    assert header.published is None

@@ -128,9 +128,19 @@ def _looks_like_org(text: str) -> bool:
 
 
 def _is_desk(text: str) -> bool:
-    """Credit lines without a person: "Staff Reporter", "Our Correspondent", "Agencies", "admin"."""
+    """Credit lines without a person: "Staff Reporter", "Our Correspondent", "Agencies", "admin",
+    "By Office of the Spokesperson"."""
     words = [w.lower().strip(".") for w in text.split()]
+    if words and _SPOKESPERSON_DESK.match(text.strip()):
+        return True
     return bool(words) and all(w in _DESK_WORDS or w in {"our", "the", "by"} for w in words)
+
+
+_SPOKESPERSON_DESK = re.compile(
+    r"^(?:by\s+)?(?:the\s+)?(?:office\s+of\s+the\s+spokes(?:person|man|woman)"
+    r"|spokes(?:person|man|woman)'?s?\s+office|press\s+office|media\s+office)$",
+    re.IGNORECASE,
+)
 
 
 def _could_be_place(text: str) -> bool:
@@ -734,6 +744,10 @@ def _read_header_line(line: str, state: _State) -> bool:
     if _is_desk(line):  # "Special Correspondent", "Staff Reporter": a credit without a name
         state.credit()
         return True
+    if state.credits_seen and _INSTITUTION.match(line.translate(APOSTROPHES)):
+        # "By Office of the Spokesperson" / "U.S. Department of State": the issuer under a credit
+        state.outlet = state.outlet or masthead_outlet(line)
+        return True
     if is_domain(line) or _URL_LINE.match(line):  # "Philstar.com": the site's name or address
         state.outlet = state.outlet or masthead_outlet(line)
         state.credit()
@@ -819,7 +833,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
     return (
         Header(
             title=title,
-            published=state.published() or _publisher_date(lines),
+            published=state.published() or _publisher_date(lines) or _closing_date(lines),
             outlet=outlet,
             author=" and ".join(state.authors) or None,
             dateline=state.dateline,
@@ -834,6 +848,16 @@ def _publisher_date(lines: Sequence[str]) -> tuple[dt.date, Precision] | None:
         statement = parse_publisher_statement(line)
         if statement is not None:
             return statement[1]
+    return None
+
+
+def _closing_date(lines: Sequence[str]) -> tuple[dt.date, Precision] | None:
+    """A date line that closes the text ("- 14 November 2024, 04:46"): when the header has none,
+    the page printed its date after the story."""
+    for line in lines[-2:]:
+        value = parse_date(line.strip(" -–—|"))
+        if value is not None and value[1] == "day":
+            return value
     return None
 
 

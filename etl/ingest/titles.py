@@ -93,12 +93,17 @@ def is_name_shaped(line: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words if w[:1].isalpha())
 
 
+# "... a difference. And you can, too": two sentences make a promotion, not a headline.
+_TWO_SENTENCES = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]")
+
+
 def headline_rank(line: str) -> int:
-    """0 for a line that reads like a headline, 1 for a weaker candidate (a name, a tag list)."""
+    """0 for a line that reads like a headline, 1 for a weaker candidate (a name, a tag list,
+    a promotional line of two sentences)."""
     words = [w.strip("\"'“”‘’,:;()[]").lower() for w in line.split()]
     if is_name_shaped(line) or not any(w in _FUNCTION_WORDS for w in words):
         return 1
-    return 0
+    return 1 if _TWO_SENTENCES.search(line) else 0
 
 
 # --------------------------------------------------------------------------------------------
