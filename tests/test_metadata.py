@@ -404,6 +404,15 @@ def test_trailing_agency_credit() -> None:
         ("Reuters", None, None),
         ("Ana Ruiz", "CNN", "Ana Ruiz"),
         (None, "CNN", None),
+        ("Office of the Spokesperson", None, None),
+        ("U.S. Department of Commerce", None, None),
+        ("Ana Ruiz, Department Spokesperson", None, "Ana Ruiz"),
+        (
+            "Ana Ruiz, Minister of Ports, Tom Baker, Examplian Ferry Minister",
+            None,
+            "Ana Ruiz and Tom Baker",
+        ),
+        ("Mohammed bin Rashid Al Example", None, "Mohammed bin Rashid Al Example"),
     ],
 )
 def test_outlets_are_never_authors(

@@ -633,16 +633,41 @@ def _prepare(lines: Sequence[str]) -> list[str]:
     return joined
 
 
-def clean_author(author: str | None, outlet: str | None = None) -> str | None:
-    """An author credit without the outlets in it; None when it names only an outlet.
+# Words of a job title in a credit ("Department Spokesperson", "Examplian Ferry Minister").
+_OFFICE = re.compile(
+    r"\b(?:minister|secretary|spokes(?:person|man|woman)|president|premier|chancellor|ambassador"
+    r"|director|advis[eo]r|department|ministry|office|chair(?:man|woman|person)?|governor|envoy"
+    r"|coordinator|administrator|commissioner|representative|king|queen|prince|princess)\b",
+    re.IGNORECASE,
+)
 
-    "Deutsche Welle (www.dw.com)" -> None; "Jane Doe and John Roe, CNN" -> "Jane Doe and John Roe".
+
+def clean_author(author: str | None, outlet: str | None = None) -> str | None:
+    """The people of an author credit, without the outlets, desks and job titles in it; None
+    when it names no one.
+
+    "Deutsche Welle (www.dw.com)" -> None; "Jane Doe and John Roe, CNN" -> "Jane Doe and John
+    Roe"; "Office of the Spokesperson" -> None; "Ana Ruiz, Department Spokesperson" -> "Ana Ruiz".
     """
     if not author:
         return None
     text = re.sub(r"\s*\((?:[^()]*\.[a-z]{2,}[^()]*)\)", "", author).strip()  # "(www.dw.com)"
-    parts = [p for p in re.split(r"\s*(?:[,;]|\band\b|&)\s*", text) if p]
-    kept = [p for p in parts if not _names_outlet(p, outlet)]
+    parts: list[str] = []
+    for part in re.split(r"\s*[,;]\s*", text):
+        names = [n for n in re.split(r"\s*(?:\band\b|&)\s*", part) if n]
+        # "Ana Ruiz and Tom Baker" are two people; "Bureau of Asian and Pacific Affairs" is one
+        # title, whose "and" is not a separator.
+        parts.extend(names if all(looks_like_person(n) for n in names) else [part])
+    kept = [
+        p
+        for p in parts
+        if not _names_outlet(p, outlet)
+        and not _is_desk(p)
+        and not _INSTITUTION.match(p.translate(APOSTROPHES))
+    ]
+    people = [p for p in kept if looks_like_person(p) and not _OFFICE.search(p)]
+    if people:
+        kept = people  # "Ana Ruiz, Department Spokesperson": the title is not an author
     if not kept:
         return None
     if len(kept) == len(parts):
