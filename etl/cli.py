@@ -29,7 +29,7 @@ from etl import schedule as sched
 from etl.database import make_engine, resolve_url
 from etl.errors import ConfigError, DiploError, LoadLocked, RunFailed
 from etl.event_types import EVENT_TYPES
-from etl.settings import Settings, redact
+from etl.settings import Settings, display_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
@@ -440,9 +440,15 @@ def status(
         err.print(f"{len(gone)} documents whose source is missing (remove them with `diplo prune`)")
         return
     where = "DATABASE_URL" if settings.database_url else f"embedded, {settings.home / 'pgdata'}"
-    out.print(f"Database   {redact(engine.url)} ({where})")
+    hidden = ", password not shown" if engine.url.password else ""
+    out.print(f"Database   {display_url(engine.url)} ({where}{hidden})", markup=False)
     if settings.database_url is None and settings.embedded_port:
-        out.print(f"TCP        {embedded.LOOPBACK}:{settings.embedded_port} (for BI tools)")
+        tcp = embedded.tcp_url(settings.home, settings.embedded_port)
+        out.print(
+            f"TCP        {display_url(tcp)} (for BI tools; password in "
+            f"{embedded.password_file(settings.home)})",
+            markup=False,
+        )
     current, head = schema.current_revision(engine), schema.head_revision()
     if current is None:
         out.print("Schema     empty: run `diplo load PATH` or `diplo db upgrade`")
@@ -670,10 +676,13 @@ def db_grant_readonly(
 ) -> None:
     """Create or update a login role that can read the public and analytics schemas and
     nothing else: for Metabase, Superset, Tableau or psql users."""
+    settings = state.settings()
+    # Only the embedded server without a TCP port is out of reach of the network.
+    tcp = settings.database_url is not None or settings.embedded_port is not None
     engine = state.engine()
     if not schema.is_current(engine):
         schema.upgrade(engine)
-    created = roles.grant_readonly(engine, role, password)
+    created = roles.grant_readonly(engine, role, password, require_password=tcp)
     out.print(f"Role {role} {'created' if created else 'updated'}: read-only on public, analytics")
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.engine import URL
 from etl import export, loader, roles
 from etl.article import DecodedArticle
 from etl.entities import Entity, Mention
+from etl.errors import ConfigError
 from etl.event_types import Event, EventParticipant
 from etl.extract import Extraction, Facts
 from etl.parse import parse
@@ -262,8 +263,10 @@ def test_every_analytics_view_and_column_has_a_comment(engine: Engine) -> None:
 @pytest.fixture
 def readonly_role(engine: Engine, db_url: URL) -> Iterator[str]:
     role = f"diplo_ro_{uuid.uuid4().hex[:8]}"
-    assert roles.grant_readonly(engine, role) is True
-    assert roles.grant_readonly(engine, role) is False  # idempotent
+    with pytest.raises(ConfigError, match="password is required"):
+        roles.grant_readonly(engine, role)  # a server reachable over TCP: no passwordless login
+    assert roles.grant_readonly(engine, role, "ro-pass") is True
+    assert roles.grant_readonly(engine, role, "ro-pass") is False  # idempotent
     yield role
     with psycopg.connect(
         db_url.set(drivername="postgresql").render_as_string(hide_password=False), autocommit=True
@@ -275,7 +278,7 @@ def readonly_role(engine: Engine, db_url: URL) -> Iterator[str]:
 def test_readonly_role_reads_but_cannot_write_or_create(
     bi: Engine, db_url: URL, readonly_role: str
 ) -> None:
-    url = db_url.set(drivername="postgresql", username=readonly_role, password=None)
+    url = db_url.set(drivername="postgresql", username=readonly_role, password="ro-pass")
     with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)
         assert conn.execute("SELECT count(*) FROM analytics.event_timeline").fetchone() == (2,)

@@ -175,7 +175,35 @@ def test_embedded_default_needs_no_setup(tmp_path: Path) -> None:
         )
         assert status.returncode == 0, status.stderr
         assert "embedded" in status.stdout
+        assert _psql_accepts(_status_url(status.stdout)) == "1"
         pgdata = tmp_path / "home" / "pgdata"
         assert oct(pgdata.stat().st_mode & 0o777) == "0o700"
     finally:
         subprocess.run([*diplo, "db", "stop"], env=env, check=False, timeout=60)
+
+
+def _status_url(stdout: str) -> str:
+    match = re.search(r"^Database\s+(\S+)", stdout, re.MULTILINE)
+    assert match, stdout
+    return match.group(1)
+
+
+def _psql_accepts(url: str) -> str:
+    import pgserver
+
+    psql = Path(pgserver.__file__).parent / "pginstall" / "bin" / "psql"
+    result = subprocess.run(
+        [str(psql), url, "-Atc", "SELECT 1"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_status_prints_a_url_psql_accepts_without_the_password(db_url: URL) -> None:
+    with_password = db_url.set(password="not-the-real-one")  # the test server trusts TCP
+    result = invoke(["status"], with_password)
+    assert result.exit_code == 0, result.output
+    url = _status_url(result.stdout)
+    assert url.startswith("postgresql://") and "not-the-real-one" not in result.stdout
+    assert "password not shown" in result.stdout
+    assert _psql_accepts(url) == "1"
