@@ -357,12 +357,16 @@ def events(
         str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(EVENT_TYPES)}.")
     ] = None,
     since: Annotated[
-        datetime | None,
-        typer.Option("--since", formats=["%Y-%m-%d", "%Y-%m", "%Y"], help="From this date."),
+        str | None,
+        typer.Option(
+            "--since", help="From this date; a year (2024) or month (2024-11) from its first day."
+        ),
     ] = None,
     until: Annotated[
-        datetime | None,
-        typer.Option("--until", formats=["%Y-%m-%d", "%Y-%m", "%Y"], help="Up to this date."),
+        str | None,
+        typer.Option(
+            "--until", help="Up to this date; a year or month up to its last day, inclusive."
+        ),
     ] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="At most this many events.")
@@ -373,6 +377,8 @@ def events(
         raise ConfigError(
             f"unknown event type {event_type!r}; use one of: {', '.join(EVENT_TYPES)}"
         )
+    first = reports.period(since)[0] if since else None
+    last = reports.period(until)[1] if until else None
     engine = state.engine()
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
@@ -386,8 +392,8 @@ def events(
         country=iso3,
         person=person,
         event_type=event_type,
-        since=since.date() if since else None,
-        until=until.date() if until else None,
+        since=first,
+        until=last,
         limit=limit,
     )
     if not rows:

@@ -142,6 +142,13 @@ def test_events_timeline_filters(db_url: URL, tmp_path: Path) -> None:
     by_country = invoke(["events", "--country", "Kazakhstan", "--since", "2024-01-01"], db_url)
     assert "2024-03" in by_country.stdout
     assert invoke(["events", "--country", "KAZ", "--until", "2023"], db_url).stdout == ""
+    # A year or a month given as a bound means the whole period.
+    for bounds in (["--until", "2024"], ["--since", "2024-03", "--until", "2024-03"]):
+        assert "2024-03" in invoke(["events", "--country", "KAZ", *bounds], db_url).stdout, bounds
+    assert invoke(["events", "--country", "KAZ", "--since", "2024-04"], db_url).stdout == ""
+    assert invoke(["events", "--country", "KAZ", "--until", "2024-02"], db_url).stdout == ""
+    bad_date = invoke(["events", "--until", "2024-13"], db_url)
+    assert bad_date.exit_code == 2 and "YYYY-MM" in bad_date.stderr
     bad = invoke(["events", "--type", "party"], db_url)
     assert bad.exit_code == 2 and "unknown event type" in bad.stderr
     assert invoke(["events", "--country", "Atlantis"], db_url).exit_code == 2
