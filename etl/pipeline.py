@@ -39,7 +39,7 @@ from etl.loader import (
     write_events,
 )
 from etl.locks import load_lock
-from etl.nlp import analyze_many
+from etl.nlp import analyze_many, check_model
 from etl.parse import parse
 from etl.read import read
 from etl.runs import RunCounts, finish_run, record_rejection, start_run
@@ -135,6 +135,7 @@ def load(
     """Load every article under ``paths``: one load at a time per database, each document in
     its own transaction, unchanged content skipped before it is parsed."""
     opts = dataclasses.replace(options or LoadOptions(), **overrides)  # type: ignore[arg-type]
+    check_model()  # a missing or mismatched model is a setup error, not a rejection per file
     with load_lock(engine, wait=opts.wait) as lock:
         prepare_database(engine)
         run_id = start_run(engine, "load", EXTRACTOR_VERSION)
@@ -251,6 +252,7 @@ def reextract(
     Only documents extracted by another extractor version, unless ``everything``.
     Each document is rebuilt in its own transaction.
     """
+    check_model()
     with load_lock(engine, wait=wait):
         return _reextract(engine, everything=everything, on_start=on_start, on_item=on_item)
 
