@@ -285,7 +285,9 @@ def reextract(
     )
 
 
-@app.command(epilog="Example: diplo evaluate --gold ../shared/eval/gold")
+@app.command(
+    epilog="Example: diplo load seeds/sample_articles && diplo evaluate --gold seeds/sample_gold"
+)
 @handles_errors
 def evaluate(
     gold: Annotated[
@@ -294,7 +296,7 @@ def evaluate(
             "--gold",
             exists=True,
             file_okay=False,
-            help="Directory of gold JSON files (GUIDELINES format).",
+            help="Directory of gold JSON files (format: seeds/sample_gold/README.md).",
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -302,7 +304,7 @@ def evaluate(
     """Score the stored documents against gold annotations: precision, recall, F1 per field.
 
     Documents are matched to gold files by file name; load the articles first. Scores are
-    micro-averaged over documents, as in GUIDELINES.md.
+    micro-averaged over documents. seeds/sample_gold annotates the sample articles.
     """
     engine = state.engine()
     if schema.current_revision(engine) is None:
