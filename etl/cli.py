@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +20,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
-from etl import embedded, pipeline, reports, roles, schema, seeds
+from etl import embedded, logs, pipeline, reports, roles, schema, seeds
 from etl import evaluate as evaluation
 from etl import export as exporting
 from etl import schedule as sched
@@ -122,14 +120,9 @@ def main_options(
     state.debug = debug
     state.database_url = database_url
     state._engine = None
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(
-        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    logging.getLogger("etl").setLevel(level)
-    if verbose == 0:
-        # psycopg warns about cleaning up a connection that died; the error line says it all.
-        logging.getLogger("psycopg").setLevel(logging.ERROR)
+    # Library warnings (psycopg on a dead connection, trafilatura, dateutil) only with -v:
+    # the error line says what a user needs.
+    logs.configure(logs.levels(verbose))
 
 
 @app.command(
@@ -182,6 +175,8 @@ def load(
     1 when some were rejected (reasons on stderr and in `diplo runs --rejected`), 75 when
     another load is running (see --wait).
     """
+    if quiet:
+        logs.configure(logs.levels(quiet=True))
     settings = state.settings()
     limit = max_bytes or settings.max_bytes
     engine = state.engine()
