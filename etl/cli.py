@@ -31,6 +31,26 @@ from etl.settings import Settings, display_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70
 
+def _show_flags_bare() -> None:
+    """Typer's rich help prints a type after every option, so flags read ``--debug <bool>`` as
+    if they took a value (its plain help does not). Flags and counters take none: no type."""
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "bare_flags", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if self.is_flag or self.count:
+            return None
+        return shown(self, ctx)
+
+    display_type_rich.bare_flags = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_show_flags_bare()
+
 app = typer.Typer(
     help="diplo: turn news articles about diplomacy into a PostgreSQL database of facts.",
     no_args_is_help=True,

@@ -119,6 +119,16 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(command: li
     assert "Example" in result.stdout
     readme = (REPO / "README.md").read_text()
     assert f"diplo {' '.join(command)}" in readme
+    # Flags take no value, so help shows none: `--wait`, not `--wait <bool>`.
+    assert "<bool>" not in result.stdout, result.stdout
+
+
+def test_flags_and_counters_show_no_value_in_help() -> None:
+    result = invoke(["--help"])
+    lines = {line.split()[1]: line for line in result.stdout.splitlines() if "--" in line}
+    assert "<" not in lines["--debug"] and "<" not in lines["--verbose"], result.stdout
+    assert "<str>" in lines["--database-url"]  # options that take a value still say what
+    assert "<int" in invoke(["load", "--help"]).stdout
 
 
 def test_every_registered_command_is_covered_above() -> None:
