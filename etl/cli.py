@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -30,6 +30,7 @@ from etl.event_types import EVENT_TYPES
 from etl.settings import Settings, display_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70
+
 
 def _show_flags_bare() -> None:
     """Typer's rich help prints a type after every option, so flags read ``--debug <bool>`` as
@@ -511,10 +512,11 @@ def runs(
     )
     cells = [[str(v) if v is not None else "" for v in r] for r in rows]
     if out.is_terminal:
-        table = Table(*header)
+        # To the minute on screen (the seconds are in the piped output): it fits 80 columns.
+        out.print(runs_table(header[:-1], [[r[0], r[1][:16], *r[2:-1]] for r in cells]))
         for row in cells:
-            table.add_row(*row)
-        out.print(table)
+            if row[-1]:
+                out.print(f"run {row[0]} error: {one_line(row[-1])}", markup=False)
     else:
         # Piped or redirected: tab-separated, one run per line, for scripts and grep.
         for row in [list(header), *cells]:
@@ -522,6 +524,23 @@ def runs(
     if rejected:
         for run_id, source, reason in reports.rejections(engine, [r[0] for r in rows]):
             out.print(f"run {run_id}  {one_line(source)}: {one_line(reason)}", markup=False)
+
+
+def runs_table(header: Sequence[str], cells: Sequence[Sequence[str]]) -> Table:
+    """Runs for an 80-column terminal: one space between columns, whole header words (the
+    start time wraps first), errors printed under the table rather than in a column."""
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, header_style="bold")
+    for name in header:
+        if name == "started":
+            table.add_column(name, overflow="fold")
+        else:
+            numeric = name not in ("status",)
+            table.add_column(
+                name, no_wrap=True, min_width=len(name), justify="right" if numeric else "left"
+            )
+    for row in cells:
+        table.add_row(*row)
+    return table
 
 
 @app.command(

@@ -224,3 +224,22 @@ def test_status_prints_a_url_psql_accepts_without_the_password(db_url: URL) -> N
     assert url.startswith("postgresql://") and "not-the-real-one" not in result.stdout
     assert "password not shown" in result.stdout
     assert _psql_accepts(url) == "1"
+
+
+def test_runs_table_fits_80_columns_with_whole_headers() -> None:
+    from rich.console import Console
+
+    from etl.cli import runs_table
+
+    header = ("run", "started", "seconds", "status", "seen", "loaded", "replaced", "unchanged")
+    header += ("rejected",)
+    rows = [
+        ["127", "2026-12-04 15:37", "1234.5", "succeeded", "2000", "1990", "0", "0", "10"],
+        ["128", "2026-12-04 15:38", "0.3", "partial", "6", "5", "0", "0", "1"],
+    ]
+    console = Console(width=80, record=True, force_terminal=True, color_system=None)
+    console.print(runs_table(header, rows))
+    lines = console.export_text().splitlines()
+    assert lines[0].split() == list(header), lines
+    assert "…" not in "\n".join(lines)
+    assert len(lines) == 3 and all(len(line.rstrip()) <= 80 for line in lines), lines
