@@ -690,13 +690,22 @@ def db_current() -> None:
 @db_app.command("seed", epilog="Example: diplo db seed   (after editing seeds/countries.csv)")
 @handles_errors
 def db_seed() -> None:
-    """Load the reference data from seeds/ (countries, ...) into the database; reruns are no-ops."""
+    """Upsert the reference tables from seeds/ (countries, aliases) and check every other seed
+    file the extractor reads; reruns write nothing."""
     engine = state.engine()
     if not schema.is_current(engine):
         schema.upgrade(engine)
     with engine.begin() as conn:
         changed = seeds.seed(conn)
-    out.print(", ".join(f"{table}: {n} rows written" for table, n in changed.items()))
+    files = seeds.report(changed)
+    for f in files:
+        if f.table:
+            out.print(f"{f.table}: {f.written} rows written ({f.rows} in seeds/{f.name})")
+    read = ", ".join(f"{f.name} ({f.rows})" for f in files if not f.table)
+    out.print(
+        f"read by the extractor: {read}; after editing them run `diplo reextract --all`",
+        markup=False,
+    )
 
 
 @db_app.command(
