@@ -316,3 +316,26 @@ def test_exports_round_trip(bi: Engine, tmp_path: Path, fmt: str) -> None:
             count = pq.read_table(item.path).num_rows
         assert count == expected == item.rows, item.relation
     assert not list(tmp_path.glob("*.partial"))
+
+
+def _readme_query(marker: str) -> str:
+    """The SQL statement of the README that follows the comment line ``marker``."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    start = readme.index(marker)
+    return readme[start : readme.index(";", start)]
+
+
+def test_readme_partner_query_lists_dated_years_first(bi: Engine) -> None:
+    undated = _document(
+        "undated.txt",
+        "Kazakhstan and China held talks on trade.",
+        dt.date(2024, 1, 1),
+        {"countries": [("KAZ", "Kazakhstan"), ("CHN", "China")]},
+        [],
+    )
+    parsed = dataclasses.replace(undated.document, published_on=None, published_precision=None)
+    loader.write_document(bi, dataclasses.replace(undated, document=parsed), "test")
+    rows = _query(bi, _readme_query("-- 3. China's most frequent partners"))
+    years = [r[0] for r in rows]
+    assert None in years and years[0] is not None, years
+    assert years.index(None) > max(i for i, y in enumerate(years) if y is not None)

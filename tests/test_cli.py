@@ -247,3 +247,20 @@ def test_runs_table_fits_80_columns_with_whole_headers() -> None:
     assert lines[0].split() == list(header), lines
     assert "…" not in "\n".join(lines)
     assert len(lines) == 3 and all(len(line.rstrip()) <= 80 for line in lines), lines
+
+
+def test_every_exit_code_is_in_the_readme_table() -> None:
+    from etl import cli, errors
+
+    readme = (REPO / "README.md").read_text()
+    start = readme.index("Exit codes:")
+    table = readme[start : readme.index("\n\n", start)]
+    codes = {v for k, v in vars(cli).items() if k.startswith("EXIT_")}
+    codes |= {
+        cls.exit_code
+        for cls in vars(errors).values()
+        if isinstance(cls, type) and issubclass(cls, errors.DiploError)
+    }
+    assert 130 in codes and 75 in codes
+    for code in codes:
+        assert f"`{code}`" in table, (code, table)
