@@ -65,7 +65,7 @@ def test_worker_processes_apply_the_same_levels() -> None:
     script = (
         "import functools, warnings\n"
         "from etl import logs\n"
-        "from etl.executors import LocalProcesses\n"
+        "from etl.load.executors import LocalProcesses\n"
         "logs.configure(logs.levels(quiet=True))\n"
         "pool = LocalProcesses(2)\n"
         "warn = functools.partial(warnings.warn, 'library noise', RuntimeWarning)\n"

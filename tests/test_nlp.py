@@ -12,7 +12,7 @@ from articles import ARTICLE
 from sqlalchemy.engine import URL
 
 from etl.errors import ConfigError
-from etl.nlp import POS_COMPONENT, SPACY_MODEL, check_model, load_nlp
+from etl.extract.nlp import POS_COMPONENT, SPACY_MODEL, check_model, load_nlp
 
 TEXT = (
     "Chinese President Xi Jinping held talks with his Kazakh counterpart on Monday. "
