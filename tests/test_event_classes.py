@@ -234,3 +234,57 @@ def test_a_fronted_place_is_not_the_place_of_a_visit_elsewhere() -> None:
     found = events("In Nairobi, officials said Xi Jinping visited Brazil on Monday.")
     (visit,) = [e for e in found if e.event_type == "visit"]
     assert visit.location_country_iso3 == "BRA" and visit.location_name is None
+
+
+# Contacts named from one side -------------------------------------------------------------
+
+
+def test_a_meeting_with_one_named_person_is_a_meeting_and_joins_the_full_mention() -> None:
+    text = (
+        "The agreement reached at the meeting with Kenyan Foreign Minister Musalia Mudavadi "
+        "on June 12 was welcomed. Indian Foreign Minister Subrahmanyam Jaishankar met "
+        "Musalia Mudavadi on June 12 in Nairobi."
+    )
+    (e,) = [e for e in events(text) if e.event_type == "meeting"]
+    assert people(e) == {"Musalia Mudavadi", "Subrahmanyam Jaishankar"}
+    assert len(e.mentions) == 2
+    assert e.start_date == dt.date(2023, 6, 12)
+
+
+def test_discussions_with_a_semicolon_list_are_one_meeting_each() -> None:
+    text = (
+        "On Tuesday, the envoy arrived. He held discussions with Aleksandar Vucic, President "
+        "of Serbia; Jakov Milatovic, President of Montenegro; and Edi Rama, Prime Minister "
+        "of Albania."
+    )
+    meetings = [e for e in events(text) if e.event_type == "meeting"]
+    assert len(meetings) == 3
+    # "He" is not resolved here: each meeting carries its named counterpart.
+    assert sorted(sorted(countries(e)) for e in meetings) == [["ALB"], ["MNE"], ["SRB"]]
+
+
+def test_a_meeting_of_an_institutions_members_is_named_by_its_phrase() -> None:
+    (e,) = events(
+        "On Monday, EU leaders took part in an informal meeting of the members of the European "
+        "Council on the latest developments related to Serbia and Kosovo."
+    )
+    assert e.event_type == "meeting"
+    assert e.name == "Informal meeting of the members of the European Council"
+
+
+def test_a_topic_is_not_a_party_to_talks() -> None:
+    found = events("On Monday, the ministers held talks on the situation in Sudan and Chad.")
+    assert not any({"SDN", "TCD"} <= countries(e) for e in found)
+
+
+def test_a_bulleted_menu_line_reports_nothing() -> None:
+    text = "• The 7th Plenary Session\n• Xi meets Putin\n\nThe site was updated on Monday."
+    assert events(text) == []
+
+
+def test_a_bodys_session_acting_is_not_a_gathering() -> None:
+    found = events(
+        "On Friday, the 79th session of the UN General Assembly adopted a resolution on "
+        "ocean cooperation."
+    )
+    assert [e.event_type for e in found] == ["resolution"]

@@ -24,6 +24,7 @@ from etl.extract.events.context import (
     Context,
     document_anchor,
     entity_spans,
+    is_menu_line,
     paragraph_starts,
 )
 from etl.extract.events.gatherings import (
@@ -95,7 +96,11 @@ def find_events(
             if cand.date is not None and not cand.date_inherited:
                 previous = (cand.date.date, cand.date.precision)
             if not cand.participants or not participant_countries(cand.participants):
-                cand.participants.extend(sentence_countries(ctx, sent, cand.participants))
+                cand.participants.extend(
+                    p
+                    for p in sentence_countries(ctx, sent, cand.participants)
+                    if p.country_iso3 not in cand.topics
+                )
         fronted = fronted_place(ctx, sent)
         if fronted is not None:
             for cand in found:
@@ -111,6 +116,8 @@ def find_events(
 
 
 def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) -> list[Candidate]:
+    if is_menu_line(ctx.text, sent.start_char):
+        return []
     tokens = list(sent)
     norms = [norm(t.text) for t in tokens]
     out: list[Candidate] = []

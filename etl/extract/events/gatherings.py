@@ -175,6 +175,10 @@ def gathering_candidate(
     # something happens at it: attended, held, dated or numbered.
     if low_head in INSTITUTION_HEADS and not (governed or ordinal or date):
         return None
+    if low_head == "session" and not governed and head.dep_ in ("nsubj", "nsubjpass"):
+        # "The 78th session of the UN General Assembly adopted ...": a body's year of work
+        # acting, not a gathering someone attended or held.
+        return None
     if not (governed or ordinal or date or head.dep_ in ("nsubj", "nsubjpass")):
         return None
     etype = _gathering_type(surface, etype)
