@@ -59,40 +59,95 @@ def _clause_verb(token: Token) -> Token:
     return node
 
 
+# Clauses inside a trigger's clause that are about something else: "at a time when X has
+# vowed ...", "tariffs, which X threatens ...", "X said that ...", "and discussed X's plan".
+# People named only there are mentioned, not taking part.
+_SIDE_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl"})
+
+
+def _side_clause(tok: Token, trigger: Token) -> bool:
+    verbal = tok.pos_ in ("VERB", "AUX")
+    # A coordinated predicate ("met X and discussed Y") is a clause of its own too.
+    coordinated = tok.dep_ == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX")
+    clause = tok.dep_ in _SIDE_CLAUSES and verbal  # not a noun the parser took for a clause
+    if not (coordinated or clause):
+        return False
+    # The trigger's own clause is never a side clause.
+    return not (tok.left_edge.i <= trigger.i <= tok.right_edge.i)
+
+
+def argument_tokens(root: Token, trigger: Token) -> list[Token]:
+    """The subtree of ``root`` without the side clauses that do not hold ``trigger``."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if not _side_clause(c, trigger))
+    return sorted(out, key=lambda t: t.i)
+
+
 def _scope(token: Token) -> tuple[int, int, list[Token]]:
     """The character range of the trigger's clause and the subject(s) it shares."""
     verb = _clause_verb(token)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     node = verb
-    for _ in range(3):
+    for _ in range(4):
         # "agreed to restore ...", "..., holding talks": the subject is the governing verb's.
-        if subjects or node.dep_ not in ("conj", "xcomp", "advcl", "acl", "pcomp"):
+        if subjects or node.dep_ not in ("conj", "xcomp", "advcl", "acl", "pcomp", "prep"):
             break
         node = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.pos_ in ("NOUN", "PROPN") and token is not verb:
-        subtree = list(token.subtree)
+        subtree = argument_tokens(token, token)
         verb_tokens = [verb, *subjects]
     else:
-        subtree = list(verb.subtree)
+        subtree = argument_tokens(verb, token)
         verb_tokens = subjects
-    start = min(t.idx for t in subtree)
-    end = max(t.idx + len(t) for t in subtree)
-    return start, end, [t for s in verb_tokens for t in s.subtree]
+    return subtree, [t for s in verb_tokens for t in argument_tokens(s, token)]
+
+
+def _locative(tok: Token) -> bool:
+    """A place the clause happens in ("met in Brussels, Belgium", "talks held at Geneva")."""
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "at")
+        and tok.ent_type_ in ("GPE", "LOC", "FAC")
+    )
+
+
+def _venue_tokens(tokens: list[Token]) -> set[int]:
+    return {x.i for t in tokens if _locative(t) for x in t.subtree}
 
 
 def clause_participants(
-    ctx: Context, token: Token, role_subject: Role, role_other: Role
+    ctx: Context,
+    token: Token,
+    role_subject: Role,
+    role_other: Role,
+    *,
+    venue_takes_part: bool = False,
 ) -> list[EventParticipant]:
-    start, end, subject_tokens = _scope(token)
+    """The people, organizations and countries that are arguments of the trigger's clause.
+
+    A country named as where the clause happens is not a party to it, unless
+    ``venue_takes_part`` (a gathering's host country is among its members).
+    """
+    clause_tokens, subject_tokens = _scope(token)
+    if not venue_takes_part:
+        venue = _venue_tokens([*clause_tokens, *subject_tokens])
+        clause_tokens = [t for t in clause_tokens if t.i not in venue]
+        subject_tokens = [t for t in subject_tokens if t.i not in venue]
     subj_people = in_tokens(ctx.persons, subject_tokens)
     subj_countries = in_tokens(ctx.countries, subject_tokens)
     subj_orgs = in_tokens(ctx.orgs, subject_tokens)
-    people = subj_people + [p for p in within(ctx.persons, start, end) if p not in subj_people]
-    countries = subj_countries + [
-        c for c in within(ctx.countries, start, end) if c not in subj_countries
+    people = subj_people + [
+        p for p in in_tokens(ctx.persons, clause_tokens) if p not in subj_people
     ]
-    orgs = subj_orgs + [o for o in within(ctx.orgs, start, end) if o not in subj_orgs]
+    countries = subj_countries + [
+        c for c in in_tokens(ctx.countries, clause_tokens) if c not in subj_countries
+    ]
+    orgs = subj_orgs + [o for o in in_tokens(ctx.orgs, clause_tokens) if o not in subj_orgs]
     if not people and any(t.lower_ in PRONOUNS for t in subject_tokens):
         people = previous_subject(ctx, token)
     out: list[EventParticipant] = []
@@ -102,6 +157,13 @@ def clause_participants(
     for o in orgs:
         role = role_subject if o in subj_orgs else role_other
         out.append(EventParticipant(role, o.name, "organization", None))
+    # An organization's official brings the organization, not their own state.
+    named = {o.name for o in orgs}
+    for p in people:
+        if p.acts_for and p.acts_for not in named:
+            named.add(p.acts_for)
+            role = role_subject if p in subj_people or not subj_people else role_other
+            out.append(EventParticipant(role, p.acts_for, "organization", None))
     covered = {p.country_iso3 for p in out if p.country_iso3}
     for c in countries:
         if c.name not in covered:
@@ -161,7 +223,13 @@ def sentence_countries(
     """Countries of an occurrence whose actors are not named ("The countries renewed ..."):
     those of its sentence, else of the sentence before it in the paragraph."""
     have = {p.country_iso3 for p in parts}
-    found = within(ctx.countries, sent.start_char, sent.end_char)
+    officials = {e.name for _s, _e, e in ctx.persons if e.acts_for}
+    if any(p.kind == "person" and p.name in officials for p in parts):
+        # The actors are named and act for organizations: no state takes part through them,
+        # and a state merely named nearby does not either.
+        return []
+    # Where the sentence's occurrence took place ("in Brussels, Belgium") is not who took part.
+    found = in_tokens(ctx.countries, [t for t in sent if t.i not in _venue_tokens(list(sent))])
     if not found:
         paragraph = ctx.paragraph_of(sent.start_char)
         start = ctx.paragraph_starts[paragraph]
