@@ -94,6 +94,7 @@ class _Document:
         self.initiatives = self._index(initiative_gazetteer())
         self.seeds = self._index(seed_gazetteer())
         self.country_end = {self.by_end[m.end]: m for m in self.countries.values()}
+        self.org_end = {self.by_end[m.end]: m for m in self.orgs.values()}
 
     def _index(self, gaz: Gazetteer) -> dict[int, Match]:
         """Matches keyed by the index of their first token."""
@@ -271,6 +272,11 @@ def _title_candidates(doc: _Document) -> list[_Candidate]:
         else:
             j, office, country, acts_for = i + 1, None, None, None
         chained_until = j
+        before = doc.org_end.get(i - 1)
+        if before is not None and acts_for is None and country is None and doc.adjacent(i):
+            # "Pacific Islands Forum Secretary-General X", "State Department Spokesperson X".
+            country = national_org_country().get(before.key)
+            acts_for = None if country else before.key
         if acts_for is None:
             # "the German President of the European Commission" acts for the Commission.
             country = country or _nationality_before(doc, i)

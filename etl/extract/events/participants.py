@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from etl.extract.events.context import Context, in_tokens, within
+from etl.extract.events.context import Context, in_tokens
 from etl.extract.events.lexicon import (
     ORDINAL,
     ORDINAL_WORDS,
@@ -107,13 +107,17 @@ def _scope(token: Token) -> tuple[int, int, list[Token]]:
     return subtree, [t for s in verb_tokens for t in argument_tokens(s, token)]
 
 
+_TOPIC = frozenset({"about", "regarding", "concerning", "over"})
+
+
 def _locative(tok: Token) -> bool:
-    """A place the clause happens in ("met in Brussels, Belgium", "talks held at Geneva")."""
-    return (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ in ("in", "at")
-        and tok.ent_type_ in ("GPE", "LOC", "FAC")
-    )
+    """A place the clause happens in ("met in Brussels, Belgium", "talks held at Geneva"), or
+    what it is about ("talks about Ukraine"): neither takes part."""
+    if tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ in _TOPIC:
+        return True
+    return tok.head.lower_ in ("in", "at") and tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
 def _venue_tokens(tokens: list[Token]) -> set[int]:
@@ -229,11 +233,17 @@ def sentence_countries(
         # and a state merely named nearby does not either.
         return []
     # Where the sentence's occurrence took place ("in Brussels, Belgium") is not who took part.
-    found = in_tokens(ctx.countries, [t for t in sent if t.i not in _venue_tokens(list(sent))])
+    found = _countries_not_venues(ctx, list(sent))
     if not found:
         paragraph = ctx.paragraph_of(sent.start_char)
         start = ctx.paragraph_starts[paragraph]
-        found = within(ctx.countries, start, sent.start_char)
+        before = ctx.doc.char_span(start, sent.start_char, alignment_mode="expand")
+        found = _countries_not_venues(ctx, list(before) if before is not None else [])
     return [
         EventParticipant("participant", None, None, c.name) for c in found if c.name not in have
     ]
+
+
+def _countries_not_venues(ctx: Context, tokens: list[Token]) -> list[Entity]:
+    venue = _venue_tokens(tokens)
+    return in_tokens(ctx.countries, [t for t in tokens if t.i not in venue])
