@@ -89,3 +89,12 @@ def test_found_organization_takes_its_country_normal_name() -> None:
     )
     names = {o.name for o in find_organizations(text, analyze(text))}
     assert "Ministry of Ecology and Environment of China" in names
+
+
+def test_malay_honorifics_are_not_part_of_the_name() -> None:
+    found = persons(
+        "Transport Minister Datuk Seri Hamzah Rahim and the Premier of Sabah Tan Sri Idris "
+        "Lajim met Johor Menteri Besar Datuk Faizal Osman on Monday."
+    )
+    assert {"Hamzah Rahim", "Idris Lajim", "Faizal Osman"} <= set(found)
+    assert not any(n.startswith(("Datuk", "Tan Sri", "Menteri")) for n in found)
