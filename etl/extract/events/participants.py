@@ -112,19 +112,16 @@ def clause_participants(
     token: Token,
     role_subject: Role,
     role_other: Role,
-    *,
-    venue_takes_part: bool = False,
 ) -> list[EventParticipant]:
     """The people, organizations and countries that are arguments of the trigger's clause.
 
-    A country named as where the clause happens is not a party to it, unless
-    ``venue_takes_part`` (a gathering's host country is among its members).
+    A country named as where the clause happens, or as what it is about, is not a party to
+    it; nor is anyone named only in a side clause or a coordinated predicate.
     """
     clause_tokens, subject_tokens = _scope(token)
-    if not venue_takes_part:
-        venue = _venue_tokens([*clause_tokens, *subject_tokens])
-        clause_tokens = [t for t in clause_tokens if t.i not in venue]
-        subject_tokens = [t for t in subject_tokens if t.i not in venue]
+    venue = _venue_tokens([*clause_tokens, *subject_tokens])
+    clause_tokens = [t for t in clause_tokens if t.i not in venue]
+    subject_tokens = [t for t in subject_tokens if t.i not in venue]
     subj_people = in_tokens(ctx.persons, subject_tokens)
     subj_countries = in_tokens(ctx.countries, subject_tokens)
     subj_orgs = in_tokens(ctx.orgs, subject_tokens)
