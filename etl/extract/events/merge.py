@@ -113,7 +113,10 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
     for cand in candidates:
         if cand.key.startswith("anaphor:"):
             family = _ANAPHOR_FAMILY[cand.key]
+            # "the summit" points back at the last summit, else at the last of its family.
             target = next(
+                (g for g in reversed(groups) if g.first.event_type == cand.event_type), None
+            ) or next(
                 (g for g in reversed(groups) if TYPE_FAMILY[g.first.event_type] == family), None
             )
             if target is not None and cand.start - target.members[-1].start < 1500:
