@@ -16,15 +16,27 @@ HIDDEN_TABLES = (("public", "alembic_version"),)
 
 
 def grant_readonly(
-    engine: Engine, role: str, password: str | None = None, *, with_ops: bool = False
+    engine: Engine,
+    role: str,
+    password: str | None = None,
+    *,
+    require_password: bool = True,
+    with_ops: bool = False,
 ) -> bool:
     """Create or update ``role``; returns True if it was created. Idempotent.
 
+    ``require_password``: the server is reachable over TCP, where a login role without a
+    password is either an open door (trust rules) or a role nobody can use; refuse both.
     ``with_ops`` also lets it read the run log (schema ops); without it, a grant of ops
     made earlier is taken back, so the command always leaves the role as asked.
     """
     if not role or len(role) > 63:
         raise ConfigError("role name must be 1 to 63 characters")
+    if require_password and not password:
+        raise ConfigError(
+            f"a password is required for role {role!r}, which can log in over TCP: "
+            "set DIPLO_READONLY_PASSWORD (or --password)"
+        )
     ident = sql.Identifier(role)
     readable = READ_SCHEMAS + ((OPS_SCHEMA,) if with_ops else ())
     schemas = sql.SQL(", ").join(sql.Identifier(s) for s in readable)

@@ -4,6 +4,7 @@ paragraphs) and the candidate occurrence it fills in.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -77,6 +78,20 @@ def document_anchor(
     return dt.date(year, 12, 31), "year", year
 
 
+_BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*>|]|-\s)")
+
+
+def is_menu_line(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies on a navigation or menu line of a pasted web page: a short
+    bulleted line that is no sentence ("• The CPC Third Plenary Session")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if not _BULLET.match(line):
+        return False
+    return len(line.split()) <= 14 and not line.endswith((".", "!", "?", '"', "”"))
+
+
 def paragraph_starts(text: str) -> list[int]:
     starts = [0]
     for m in re.finditer(r"\n\s*\n|\n", text):
@@ -101,6 +116,7 @@ class Candidate:
     confidence: float = 0.6
     named: bool = False  # a named gathering
     scheduled: bool = False  # announced as coming, with a day of its own
+    topics: tuple[str, ...] = ()  # countries the occurrence was about, not parties to it
 
 
 def within(items: list[tuple[int, int, Entity]], start: int, end: int) -> list[Entity]:
@@ -112,10 +128,18 @@ def within(items: list[tuple[int, int, Entity]], start: int, end: int) -> list[E
 
 
 def in_tokens(items: list[tuple[int, int, Entity]], toks: list[Token]) -> list[Entity]:
+    """Entities (``items`` sorted by start) whose mention starts inside one of ``toks``."""
     seen: dict[str, Entity] = {}
-    spans = [(t.idx, t.idx + len(t)) for t in toks]
-    for s, _e, ent in items:
-        if any(a <= s < b for a, b in spans):
+    if not toks:
+        return []
+    spans = sorted((t.idx, t.idx + len(t)) for t in toks)
+    starts = [a for a, _b in spans]
+    lo = bisect.bisect_left(items, spans[0][0], key=lambda x: x[0])
+    for s, _e, ent in items[lo:]:
+        if s >= spans[-1][1]:
+            break
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and s < spans[k][1]:
             seen.setdefault(ent.name, ent)
     return list(seen.values())
 

@@ -9,12 +9,7 @@ from etl.extract.dates import ResolvedDate
 from etl.extract.events.contacts import count_of
 from etl.extract.events.context import Built, Candidate, Context, in_tokens
 from etl.extract.events.lexicon import PRONOUNS
-from etl.extract.events.participants import (
-    acts_for,
-    clause_participants,
-    country_label,
-    previous_subject,
-)
+from etl.extract.events.participants import clause_participants, country_label, previous_subject
 from etl.extract.places import Place
 from etl.facts import EventParticipant
 
@@ -69,14 +64,30 @@ def visit(
         if possessive and visitor is None:
             owner = in_tokens(ctx.persons, list(possessive[0].subtree))
             if owner:
-                visitor, visitor_country = owner[0].name, acts_for(owner[0])
-                parts.append(EventParticipant("guest", owner[0].name, "person", visitor_country))
+                visitor, visitor_country = owner[0].name, owner[0].country_iso3
+                parts.append(
+                    EventParticipant("guest", owner[0].name, "person", owner[0].country_iso3)
+                )
             elif possessive[0].lower_ in PRONOUNS:
                 prev = previous_subject(ctx, tok)
                 if prev:
-                    visitor, visitor_country = prev[0].name, acts_for(prev[0])
-                    parts.append(EventParticipant("guest", prev[0].name, "person", visitor_country))
+                    visitor, visitor_country = prev[0].name, prev[0].country_iso3
+                    parts.append(
+                        EventParticipant("guest", prev[0].name, "person", prev[0].country_iso3)
+                    )
     dest_countries = [c for c in dest_countries if c != visitor_country]
+    dest_city = None
+    if not dest_countries and not dest_regions:
+        # "travelled to Islamabad", "his visit to the UN General Assembly in New York": a city
+        # names the destination country.
+        cities = [
+            p
+            for p in ctx.places
+            if p.kind == "city" and span_start <= p.start and p.end <= span_end and p.start >= start
+        ]
+        if cities and cities[0].country_iso3 != visitor_country:
+            dest_city = cities[0]
+            dest_countries = [dest_city.country_iso3]
     if not dest_countries and not dest_regions:
         if tok.pos_ == "VERB":
             return None
@@ -121,7 +132,7 @@ def visit(
             date=date,
             confidence=0.7,
         )
-        cand.location = None
+        cand.location = dest_city
         return [cand, *extra]
     _region_start, region = dest_regions[0]
     cand = Candidate(
