@@ -350,3 +350,12 @@ def test_an_institutions_members_meeting_is_the_institutions_meeting() -> None:
     assert e.event_type == "meeting"
     assert e.name == "G7 leaders' virtual meeting"
     assert e.start_date == dt.date(2022, 12, 6)
+
+
+def test_a_capitalised_topic_does_not_name_a_gathering() -> None:
+    text = (
+        "On Monday, Kenya hosted the 2nd Nairobi Peace Conference. Later, the conference on "
+        "Sudan was taking place at the convention centre."
+    )
+    gatherings = [e for e in events(text) if e.event_type == "conference"]
+    assert len(gatherings) == 1 and len(gatherings[0].mentions) == 2

@@ -113,6 +113,14 @@ def is_gathering_name(ctx: Context, doc: Doc, i: int, j: int, head: Token) -> bo
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
     if any(start <= s < head.idx for s, _e, _p in ctx.persons):
         return False
+    if (
+        head.text == head.lower_
+        and head.i + 1 < j
+        and doc[head.i + 1].lower_ in ("on", "about", "regarding")
+        and not any(doc[k].text[:1].isupper() or doc[k].is_digit for k in range(i, head.i))
+    ):
+        # "the conference on Gaza": a capitalised topic does not name the gathering.
+        return False
     ordinal = bool(ORDINAL.match(doc[i].text) or doc[i].lower_ in ORDINAL_WORDS)
     _gaz, known = organization_catalogue()
     for s, e, org in ctx.orgs:
