@@ -305,9 +305,10 @@ def unnamed_gathering(
     held = any(c.lower_ in _HAPPENED for c in head.children) or (
         head.head.lower_ in _HAPPENED and head.dep_ in ("dobj", "nsubjpass")
     )
-    if not (governed or held or own_date or mood == "future"):
-        return None
+    evidence = governed or held or own_date or mood == "future"
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in left)
+    if not evidence and not definite:
+        return None
     anchor_tok = governor if governor is not None and governor.pos_ in ("VERB", "AUX") else head
     parts = clause_participants(ctx, anchor_tok, "attendee", "attendee")
     limit = min((s for s in stops if s > end), default=sent.end_char)
@@ -320,7 +321,8 @@ def unnamed_gathering(
         sentence=sent,
         head=head,
         key="anaphor:gathering" if definite else "u:" + " ".join(sorted(content_key(name))),
-        name=name,
+        # Without evidence that it took place, "the summit" can only point back.
+        name=name if evidence else "",
         participants=parts,
         date=date,
         location=location,
