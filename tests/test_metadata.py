@@ -627,3 +627,10 @@ def test_date_line_closing_the_story() -> None:
     assert header.published == (dt.date(2024, 11, 14), "day")
     header, _ = split_header(["Ferry ministers meet in Lima", BODY, "He left on 14 November 2024."])
     assert header.published is None
+
+
+def test_speech_opening_is_not_a_title() -> None:
+    lines = ["Mr. President,", "Your Excellencies, ladies and gentlemen,", BODY]
+    header, rest = split_header(lines)
+    assert header.title is None
+    assert rest[-1] == BODY

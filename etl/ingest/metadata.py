@@ -30,7 +30,13 @@ from etl.ingest.outlets import (
     outlet_for_url,
     outlet_pattern,
 )
-from etl.ingest.titles import headline_rank, is_list_item, is_navigation, strip_site_suffix
+from etl.ingest.titles import (
+    headline_rank,
+    is_list_item,
+    is_navigation,
+    is_salutation,
+    strip_site_suffix,
+)
 
 # The header is the first few lines; a date line or byline further down is part of the story.
 MAX_HEADER_LINES = 40
@@ -836,6 +842,10 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         if is_title_like(line) or is_navigation(line):
             if is_navigation(line) or is_list_item(line, before):
                 continue  # menus, labels, ranked lists: page furniture, not the story
+            if is_salutation(line):
+                remaining.append(line)  # a speech begins: no header above it
+                body_index = index + 1
+                break
             if not state.credits_seen or not state.candidates:
                 # A headline, a standfirst or a tag line; after the credits only the headline
                 # of a page that prints its date first.
