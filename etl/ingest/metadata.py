@@ -264,10 +264,28 @@ def parse_byline(line: str) -> _Byline | None:
     if known_outlet(rest):  # before splitting: "Voice of America", "Agence France-Presse"
         result.outlet = known_outlet(rest)
         return result
-    for part in filter(None, _BYLINE_SPLIT.split(rest)):
+    names, *fields = rest.split("|")
+    for part in filter(None, _BYLINE_SPLIT.split(names)):
         if not _read_byline_part(part, result):
             return None
+    for field_text in fields:
+        _read_byline_field(field_text.strip(" ,-–—"), result)
     return result if (result.authors or result.outlet) else None
+
+
+def _read_byline_field(text: str, result: _Byline) -> None:
+    """A field after "|" in a byline ("By Ana Ruiz | New Delhi | China Daily"): an outlet or a
+    place, never another author (authors are listed before the first "|")."""
+    if not text:
+        return
+    if known_outlet(text):
+        result.outlet = result.outlet or known_outlet(text)
+    elif len(text.split()) > 1 and _looks_like_org(text):
+        result.outlet = result.outlet or canonical_outlet(text)
+    elif re.fullmatch(r"[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*", text):  # "TNN", "NewsNow": a brand
+        result.outlet = result.outlet or text
+    elif _could_be_place(text) and text[:1].isupper():
+        result.dateline = result.dateline or place_case(text)
 
 
 def _read_byline_part(part: str, result: _Byline) -> bool:
