@@ -582,6 +582,8 @@ _PUBLISHED_THIS = re.compile(
 def parse_publisher_statement(line: str) -> tuple[str, tuple[dt.date, Precision]] | None:
     """A line saying who issued the text and when: "The press release issued by X on <date>."."""
     text = line.strip()
+    if " by " not in text and " published this " not in text:
+        return None  # the common case, decided without the patterns
     match = _ISSUED_BY.match(text) or _PUBLISHED_THIS.match(text)
     if not match:
         return None
@@ -636,6 +638,9 @@ def _prepare(lines: Sequence[str]) -> list[str]:
     bylines broken over lines ("By" / "John Smith" / "and Jane Doe")."""
     split: list[str] = []
     for line in lines:
+        if "By " not in line or len(line) > MAX_TITLE_CHARS + 80:
+            split.append(line)  # only a headline-length line can have a byline glued to it
+            continue
         parts = _GLUED_BYLINE.split(line, maxsplit=1)
         if len(parts) == 2 and parse_byline(parts[1]) is not None and is_title_like(parts[0]):
             split.extend(part.strip() for part in parts)
