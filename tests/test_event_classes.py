@@ -288,3 +288,65 @@ def test_a_bodys_session_acting_is_not_a_gathering() -> None:
         "ocean cooperation."
     )
     assert [e.event_type for e in found] == ["resolution"]
+
+
+# Texts issued together --------------------------------------------------------------------
+
+
+def test_a_joint_statement_issued_by_both_sides_is_a_signing() -> None:
+    (e,) = events("On Tuesday, Kenya and Japan issued a joint statement on maritime security.")
+    assert e.event_type == "signing"
+    assert {"KEN", "JPN"} <= countries(e)
+    assert e.start_date == dt.date(2023, 6, 13)
+
+
+def test_a_named_statement_issued_in_a_year_is_a_signing_of_that_year() -> None:
+    found = events("The leaders recalled the Kenya-Japan Vision Statement issued in 2019.")
+    (e,) = [e for e in found if e.event_type == "signing"]
+    assert e.name == "Kenya-Japan Vision Statement"
+    assert (e.start_date, e.date_precision) == (dt.date(2019, 1, 1), "year")
+
+
+def test_the_signing_ceremony_for_a_text_is_its_signing() -> None:
+    found = events(
+        "On Monday, the ministers attended the signing ceremony for the Joint Declaration."
+    )
+    assert [e.event_type for e in found] == ["signing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, the Foreign Ministry issued a statement condemning the attack.",
+        "On Tuesday, the two ministers had an exchange of views on trade.",
+    ],
+)
+def test_one_sides_statement_or_an_exchange_of_views_is_not_a_signing(text: str) -> None:
+    assert [e for e in events(text) if e.event_type == "signing"] == []
+
+
+def test_exchanging_cooperation_documents_is_a_signing() -> None:
+    found = events(
+        "On Monday, President Ferdinand Marcos and President Vo Van Thuong witnessed the "
+        "exchange of cooperation documents."
+    )
+    assert "signing" in [e.event_type for e in found]
+
+
+def test_being_somewhere_to_attend_a_gathering_is_attending_it() -> None:
+    found = events("Wang Yi is in Jakarta to attend the ASEAN Foreign Ministers' Meeting.")
+    (e,) = [e for e in found if e.event_type == "conference"]
+    assert "Wang Yi" in people(e)
+
+
+def test_travelling_to_a_city_is_a_visit_to_its_country() -> None:
+    (e,) = events("On Monday, Sushma Swaraj travelled to Islamabad for talks.")
+    assert e.event_type == "visit"
+    assert (e.location_name, e.location_country_iso3) == ("Islamabad", "PAK")
+
+
+def test_an_institutions_members_meeting_is_the_institutions_meeting() -> None:
+    (e,) = events("We, the Leaders of the Group of Seven (G7), met virtually on December 6, 2022.")
+    assert e.event_type == "meeting"
+    assert e.name == "G7 leaders' virtual meeting"
+    assert e.start_date == dt.date(2022, 12, 6)

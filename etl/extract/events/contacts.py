@@ -105,6 +105,9 @@ def _contact(
                 location=place_for(ctx, start, end, min(sent.end_char, end + 120)),
                 confidence=0.5,
             )
+        body = _body_met(ctx, sent, tok, etype, parts, start, end, date)
+        if body is not None:
+            return body
         # "the meeting" alone refers back to an occurrence already reported.
         return Candidate(etype, start, end, sent, tok, "anaphor:contact", "", parts, date=date)
     if etype == "other":
@@ -446,3 +449,44 @@ def _meeting_of_body(
             named=True,
         )
     return None
+
+
+def _body_met(
+    ctx: Context,
+    sent: Span,
+    tok: Token,
+    etype: str,
+    parts: list[EventParticipant],
+    start: int,
+    end: int,
+    date: ResolvedDate | None,
+) -> Candidate | None:
+    """ "We, the Leaders of the G7, met virtually on December 6": the members of one
+    institution met; the meeting is the institution's."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    subjects = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
+    bodies = in_tokens(ctx.orgs, subjects)
+    if len(bodies) != 1:
+        return None
+    words = {t.lower_ for t in subjects}
+    who = "leaders'" if "leaders" in words else "ministers'" if "ministers" in words else ""
+    kind = "call" if etype == "call" else "meeting"
+    name = " ".join(filter(None, (bodies[0].short_name or bodies[0].name, who, kind)))
+    if any(t.lower_ in ("virtually", "virtual", "online") for t in tok.subtree):
+        name = name.replace(f" {kind}", f" virtual {kind}")
+    return Candidate(
+        etype,
+        start,
+        end,
+        sent,
+        tok,
+        "g:" + " ".join(sorted(content_key(name))),
+        name,
+        parts
+        if any(p.name == bodies[0].name for p in parts)
+        else [*parts, EventParticipant("attendee", bodies[0].name, "organization", None)],
+        date=date,
+        confidence=0.5,
+        named=True,
+    )

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision
 from etl.extract.dates import ResolvedDate
-from etl.extract.events.agreements import agreement, anniversary, launch, relations
+from etl.extract.events.agreements import agreement, anniversary, issuance, launch, relations
 from etl.extract.events.attach import (
     date_for,
     fronted_place,
@@ -137,6 +137,9 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             gatherings.append((i, j, tok, heads[low]))
             used.update(range(i, j))
     trigger_starts = [sent.doc[i].idx for i, _j, _t, _e in gatherings]
+    # A gathering without a name still ends the reach of the trigger before it ("attended the
+    # conference to prepare the summit that starts on Wednesday").
+    trigger_starts += [t.idx for t in tokens if t.i not in used and t.text in UNNAMED_HEADS]
     simple: list[tuple[int, int, str, str]] = []
     k = 0
     while k < len(tokens):
@@ -156,7 +159,10 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             continue
         n, etype = hit
         simple.append((tokens[k].i, tokens[k + n - 1].i, etype, kind))
-        trigger_starts.append(tokens[k].idx)
+        if etype != "issuance":
+            # "a spokesperson issued the following statement today": issuing a text is rarely
+            # the occurrence; it must not cut the date off the one before it.
+            trigger_starts.append(tokens[k].idx)
         k += n
     for i, j, head, etype in gatherings:
         cand = gathering_candidate(ctx, sent, i, j, head, etype, dates, trigger_starts)
@@ -229,6 +235,7 @@ _BUILDERS = {
     "arrival": arrival,
     "state_visit": visit,
     "signing": agreement,
+    "issuance": issuance,
     "resolution": agreement,
     "diplomatic_relations": relations,
     "launch": launch,
