@@ -627,3 +627,20 @@ def test_date_line_closing_the_story() -> None:
     assert header.published == (dt.date(2024, 11, 14), "day")
     header, _ = split_header(["Ferry ministers meet in Lima", BODY, "He left on 14 November 2024."])
     assert header.published is None
+
+
+def test_speech_opening_is_not_a_title() -> None:
+    lines = ["Mr. President,", "Your Excellencies, ladies and gentlemen,", BODY]
+    header, rest = split_header(lines)
+    assert header.title is None
+    assert rest[-1] == BODY
+
+
+def test_byline_fields_after_a_bar_are_not_authors() -> None:
+    byline = parse_byline("Written by Ana Ruiz | New Delhi | Updated: June 5, 2022 13:12 IST")
+    assert byline is not None
+    assert (byline.authors, byline.dateline) == (["Ana Ruiz"], "New Delhi")
+    assert byline.published == (dt.date(2022, 6, 5), "day")
+    shared = parse_byline("By Ana Ruiz, Tom Baker | Reuters")
+    assert shared is not None
+    assert (shared.authors, shared.outlet) == (["Ana Ruiz", "Tom Baker"], "Reuters")
