@@ -130,6 +130,11 @@ def test_datelines(line: str, place: str, outlet: str | None, rest: str) -> None
     assert dateline.rest.startswith(rest)
 
 
+def test_dateline_keeps_its_date() -> None:
+    assert split_dateline("Lima, Nov. 14 (Xinhua) -- Leaders arrived for APEC.").date == "Nov. 14"
+    assert split_dateline("KAZAN -- Leaders gathered on Tuesday for the summit.").date is None
+
+
 @pytest.mark.parametrize(
     "line",
     [

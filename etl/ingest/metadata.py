@@ -45,6 +45,7 @@ class Header:
     outlet: str | None = None
     author: str | None = None
     dateline: str | None = None
+    dateline_date: str | None = None  # "Oct. 27" in "BEIJING, Oct. 27 (Xinhua) --", as printed
 
 
 # --------------------------------------------------------------------------------------------
@@ -349,6 +350,7 @@ class Dateline:
     place: str | None
     outlet: str | None
     rest: str  # the line without its dateline prefix
+    date: str | None = None  # the month and day it gives, as printed
 
 
 def split_dateline(line: str) -> Dateline | None:
@@ -378,7 +380,7 @@ def split_dateline(line: str) -> Dateline | None:
         rest = line[match.end() :].strip()
         if len(rest.split()) < 3:
             continue
-        return Dateline(place_case(place), outlet, rest)
+        return Dateline(place_case(place), outlet, rest, groups.get("date"))
     return None
 
 
@@ -435,6 +437,7 @@ class _State:
     outlet: str | None = None
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
+    dateline_date: str | None = None
     credits_seen: bool = False  # a byline or date line from the text itself has been read
 
     def add_date(self, value: tuple[dt.date, Precision] | None, line: str) -> None:
@@ -524,6 +527,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         dateline = split_dateline(line)
         if dateline is not None:
             state.dateline = state.dateline or dateline.place
+            state.dateline_date = dateline.date
             state.outlet = state.outlet or dateline.outlet
             remaining.append(dateline.rest)
             body_index = index + 1
@@ -547,6 +551,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
             outlet=outlet,
             author=" and ".join(state.authors) or None,
             dateline=state.dateline,
+            dateline_date=state.dateline_date,
         ),
         remaining,
     )

@@ -57,6 +57,7 @@ def _merge_meta(header: Header, meta: SourceMeta) -> Header:
         outlet=canonical_outlet(outlet) if outlet else header.outlet,
         author=given(meta.author) or header.author,
         dateline=header.dateline,
+        dateline_date=header.dateline_date,
     )
 
 
@@ -92,6 +93,7 @@ def parse(article: DecodedArticle) -> ParsedDocument:
         outlet=header.outlet,
         author=header.author,
         dateline=header.dateline,
+        dateline_date=header.dateline_date,
         language=language,
         body=body,
         paragraphs=paragraphs,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from etl.extract.dates import ResolvedDate
 from etl.extract.events.attach import place_for
 from etl.extract.events.context import Built, Candidate, Context
-from etl.extract.events.lexicon import COUNT_WORDS
+from etl.extract.events.lexicon import COUNT_WORDS, words_of_kind
 from etl.extract.events.participants import (
     clause_participants,
     country_label,
@@ -33,6 +33,81 @@ def count_of(tok: Token) -> bool:
     return False
 
 
+# What makes a contact remote ("spoke by phone", "held a video call") or face to face
+# ("spoke on the sidelines of", "in person").
+_REMOTE = frozenset(
+    ["phone", "telephone", "telephonically", "video", "videoconference", "virtually", "call"]
+)
+_IN_PERSON = frozenset(["sidelines", "margins", "person", "face-to-face", "met", "meeting"])
+# The verbs of which a bare "call" is the object: "held a call with", "joined a call".
+_CALL_VERBS = frozenset(
+    [
+        "hold",
+        "held",
+        "holds",
+        "holding",
+        "have",
+        "had",
+        "has",
+        "having",
+        "join",
+        "joined",
+        "conduct",
+        "conducted",
+        "convened",
+        "host",
+        "hosted",
+    ]
+)
+
+
+def _has_partner(ctx: Context, tokens: list[Token]) -> bool:
+    """A person or country named among ``tokens``: someone to speak with."""
+    spans = [(t.idx, t.idx + len(t)) for t in tokens]
+    return any(
+        a <= s < b
+        for items in (ctx.persons, ctx.countries)
+        for s, _e, _n in items
+        for a, b in spans
+    )
+
+
+def speech_contact(ctx: Context, verb: Token) -> str | None:
+    """ "spoke today with X", "talked by telephone to X", "phoned X": a call, or a meeting when
+    the clause puts the two in one place; None when nobody is spoken with ("spoke to reporters",
+    "called for restraint")."""
+    partner: list[Token] = []
+    for child in verb.children:
+        spoken_with = child.dep_ == "prep" and child.lower_ in ("with", "to")
+        phoned = child.dep_ in ("dobj", "dative", "npadvmod", "appos") and verb.lower_ in (
+            "called",
+            "phoned",
+        )
+        if spoken_with or phoned:
+            partner.extend(child.subtree)
+    if not partner or not _has_partner(ctx, partner):
+        return None
+    words = {t.lower_ for t in verb.subtree} - {t.lower_ for t in partner}
+    if words & _REMOTE:
+        return "call"
+    if words & _IN_PERSON:
+        return "meeting"
+    return "call"
+
+
+def _is_call_noun(tok: Token) -> bool:
+    """A bare "call" is a contact when it is made with someone or held ("a call with",
+    "the call between", "held a call"), not an appeal ("a call for restraint")."""
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if preps & {"for", "to", "on"}:
+        return False
+    if preps & {"with", "between", "among"}:
+        return True
+    if any(c.lower_ in _REMOTE - {"call"} for c in tok.children):
+        return True
+    return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lower_ in _CALL_VERBS
+
+
 def contact(
     ctx: Context,
     sent: Span,
@@ -44,6 +119,13 @@ def contact(
     gatherings: list[Candidate],
 ) -> Built:
     etype: str = "call" if any(w in low for w in ("phone", "telephon", "call")) else "meeting"
+    if low in words_of_kind("speech"):
+        kind = speech_contact(ctx, tok)
+        if kind is None:
+            return None
+        etype = kind
+    elif low in ("call", "calls") and not _is_call_noun(tok):
+        return None
     if etype == "meeting" and tok.pos_ in ("NOUN", "PROPN"):
         words = {t.lower_ for t in tok.subtree}
         if {"video", "virtual"} & words:
@@ -102,7 +184,7 @@ def contact(
                     sent,
                     tok,
                     f"c:False:{host.name}|{other.name}",
-                    f"{host.name}-{other.name} meeting",
+                    f"{host.name}-{other.name} {'phone call' if etype == 'call' else 'meeting'}",
                     pair,
                     date=date,
                     confidence=0.6,

@@ -144,7 +144,9 @@ STOP_NAME_WORDS = frozenset(
 class Trigger:
     pattern: tuple[str, ...]
     event_type: str
-    kind: str  # gathering | noun | verb | attend | blocker | realizer
+    # gathering | noun | verb | speech ("spoke": a contact only with a partner) | attend |
+    # blocker | realizer | attribution ("attributable to": the line names a spokesperson)
+    kind: str
 
 
 @functools.cache

@@ -32,16 +32,21 @@ def is_irrealis(token: Token) -> bool:
         if child.dep_ == "amod" and child.lower_ in blockers:
             return True
     node = token
+    # An occurrence named after a preposition of a purpose clause ("met today to follow up on
+    # the call") is not what the infinitive leaves open.
+    via_prep = False
     for _ in range(12):
         for child in node.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in blockers:
                 return True
             if child.dep_ == "neg":
                 return True
-            if child.dep_ == "aux" and child.tag_ == "TO":
+            if child.dep_ == "aux" and child.tag_ == "TO" and not via_prep:
                 head = node.head
                 if head.lower_ not in realizers and node.dep_ in ("xcomp", "acl", "advcl"):
                     return True
+        if node.dep_ == "pobj" and token.pos_ in ("NOUN", "PROPN"):
+            via_prep = True
         if node.lower_ in blockers and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             return True
         if node.head is node:
@@ -73,8 +78,15 @@ def _scope(token: Token) -> tuple[int, int, list[Token]]:
     if token.pos_ in ("NOUN", "PROPN") and token is not verb:
         subtree = list(token.subtree)
         verb_tokens = [verb, *subjects]
+        if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children):
+            verb_tokens = []  # "the call between A and B": A and B, whoever mentions it
     else:
-        subtree = list(verb.subtree)
+        # A clause of its own under the verb ("met X today to follow up on the call between
+        # A and B") has its own actors.
+        own = {
+            t.i for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") for t in c.subtree
+        }
+        subtree = [t for t in verb.subtree if t.i not in own]
         verb_tokens = subjects
     start = min(t.idx for t in subtree)
     end = max(t.idx + len(t) for t in subtree)
