@@ -38,7 +38,7 @@ def count_of(tok: Token) -> bool:
 _REMOTE = frozenset(
     ["phone", "telephone", "telephonically", "video", "videoconference", "virtually", "call"]
 )
-_IN_PERSON = frozenset(["sidelines", "margins", "person", "face-to-face", "met", "meeting"])
+_IN_PERSON = frozenset(["sidelines", "margins", "person", "face-to-face"])
 # The verbs of which a bare "call" is the object: "held a call with", "joined a call".
 _CALL_VERBS = frozenset(
     [
@@ -72,27 +72,93 @@ def _has_partner(ctx: Context, tokens: list[Token]) -> bool:
     )
 
 
+def _spoken_with(verb: Token) -> list[Token]:
+    """The words naming whom ``verb`` spoke with: "with"/"to" and what follows it, right after
+    the verb and its adverbials ("spoke today by phone with X"), up to the next clause ("to
+    follow up on ...", "about ...", ", reaffirming ..."). The parse is not used for the
+    attachment: it often hangs "with X to discuss" on the infinitive."""
+    sent = verb.sent
+    k = verb.i + 1
+    while k < sent.end and k - verb.i <= 6:
+        tok = verb.doc[k]
+        if tok.lower_ in ("with", "to") and tok.tag_ != "TO":
+            break
+        if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+            return []
+        k += 1
+    else:
+        return []
+    out = []
+    for tok in verb.doc[k : min(sent.end, k + 40)]:
+        if tok.tag_ == "TO" or tok.lower_ in ("about", "regarding", "concerning", "on", "."):
+            break
+        if tok.pos_ == "VERB" or tok.text in (";", ":"):
+            break
+        out.append(tok)
+    return out
+
+
 def speech_contact(ctx: Context, verb: Token) -> str | None:
     """ "spoke today with X", "talked by telephone to X", "phoned X": a call, or a meeting when
     the clause puts the two in one place; None when nobody is spoken with ("spoke to reporters",
     "called for restraint")."""
-    partner: list[Token] = []
-    for child in verb.children:
-        spoken_with = child.dep_ == "prep" and child.lower_ in ("with", "to")
-        phoned = child.dep_ in ("dobj", "dative", "npadvmod", "appos") and verb.lower_ in (
-            "called",
-            "phoned",
-        )
-        if spoken_with or phoned:
-            partner.extend(child.subtree)
+    partner = _spoken_with(verb)
+    if verb.lower_ in ("called", "phoned"):
+        for child in verb.children:
+            if child.dep_ in ("dobj", "dative", "npadvmod", "appos"):
+                partner.extend(child.subtree)
     if not partner or not _has_partner(ctx, partner):
         return None
-    words = {t.lower_ for t in verb.subtree} - {t.lower_ for t in partner}
+    # How they spoke: the words between the verb and its partner ("spoke today by phone
+    # with") and the verb's own adverbials ("on the sidelines of", "virtually"), not a clause
+    # after it ("to follow up on their meeting").
+    first = min(t.i for t in partner)
+    words = {t.lower_ for t in verb.doc[verb.i : first]}
+    for child in verb.children:
+        if child.dep_ in ("prep", "advmod") and child.i not in {t.i for t in partner}:
+            words.update(t.lower_ for t in child.subtree)
     if words & _REMOTE:
         return "call"
     if words & _IN_PERSON:
         return "meeting"
     return "call"
+
+
+def _receives_someone(ctx: Context, verb: Token) -> bool:
+    """ "welcomed X to Washington", "received X", "hosted X": the object is a person or a
+    state, not "the decision" or "a call"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl":
+        objects.append(verb.head)  # "Lee Hsien Loong, who received ..."
+    return any(_has_partner(ctx, _noun_phrase(o)) for o in objects)
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The words of a name headed by ``head`` ("Foreign Minister Arjun Rao" of "Rao"), without
+    its prepositional tail ("a call from X" is not X)."""
+    return [
+        t
+        for t in head.subtree
+        if t is head
+        or (t.head is head and t.dep_ in ("compound", "amod", "nmod", "poss"))
+        or t.head.dep_ == "compound"
+    ]
+
+
+def _clause_words(verb: Token) -> set[str]:
+    """The words of a verb's own clause, without the clauses under it."""
+    own = {t.i for c in verb.children if c.dep_ in ("advcl", "ccomp", "xcomp") for t in c.subtree}
+    return {t.lower_ for t in verb.subtree if t.i not in own}
+
+
+def _other_side(parts: list[EventParticipant]) -> list[str]:
+    """With one person named, the states on the other side of the table ("met with the Gabonese
+    Minister of Defense"): countries named beside that person, not the person's own."""
+    people = [p for p in parts if p.kind == "person"]
+    if len(people) != 1:
+        return []
+    own = people[0].country_iso3
+    return [p.country_iso3 for p in parts if p.kind is None and p.country_iso3 not in (None, own)]
 
 
 def _is_call_noun(tok: Token) -> bool:
@@ -102,6 +168,8 @@ def _is_call_noun(tok: Token) -> bool:
     if preps & {"for", "to", "on"}:
         return False
     if preps & {"with", "between", "among"}:
+        return True
+    if "from" in preps and tok.head.lower_ in ("received", "receives", "took"):
         return True
     if any(c.lower_ in _REMOTE - {"call"} for c in tok.children):
         return True
@@ -124,8 +192,13 @@ def contact(
         if kind is None:
             return None
         etype = kind
+    elif low in words_of_kind("receive"):
+        if not _receives_someone(ctx, tok):
+            return None
     elif low in ("call", "calls") and not _is_call_noun(tok):
         return None
+    elif etype == "meeting" and tok.pos_ in ("VERB", "AUX") and _clause_words(tok) & _REMOTE:
+        etype = "call"  # "held talks by phone", "exchanged views over the telephone"
     if etype == "meeting" and tok.pos_ in ("NOUN", "PROPN"):
         words = {t.lower_ for t in tok.subtree}
         if {"video", "virtual"} & words:
@@ -142,7 +215,7 @@ def contact(
     people = participant_names(parts, "person")
     if count_of(tok):
         etype = "other"
-    elif len(people) < 2 and len(participant_countries(parts)) < 2:
+    elif len(people) < 2 and len(participant_countries(parts)) < 2 and not _other_side(parts):
         # "the meeting" alone refers back to an occurrence already reported.
         return Candidate(etype, start, end, sent, tok, "anaphor:contact", "", parts, date=date)
     if etype == "other":
@@ -153,13 +226,17 @@ def contact(
             return None
         name = f"Meetings between {label}"
     else:
+        other = _other_side(parts)
         label = (
             "-".join(people[:2])
             if len(people) >= 2
+            else f"{people[0]}-{country_label(other[0])}"
+            if len(people) == 1 and other
             else "-".join(country_label(c) for c in participant_countries(parts)[:2])
         )
         name = f"{label} {'phone call' if etype == 'call' else 'meeting'}"
-    key = f"c:{etype == 'other'}:" + "|".join(sorted(people or participant_countries(parts)))
+    sides = people + _other_side(parts) if len(people) == 1 else people
+    key = f"c:{etype == 'other'}:" + "|".join(sorted(sides or participant_countries(parts)))
     limit = min(sent.end_char, end + 120)
     subjects = [p for p in parts if p.kind == "person" and p.role == "counterpart"]
     if (
@@ -183,7 +260,7 @@ def contact(
                     end,
                     sent,
                     tok,
-                    f"c:False:{host.name}|{other.name}",
+                    "c:False:" + "|".join(sorted([host.name or "", other.name or ""])),
                     f"{host.name}-{other.name} {'phone call' if etype == 'call' else 'meeting'}",
                     pair,
                     date=date,

@@ -131,6 +131,9 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             hit = match_at(norms, k, "speech")
             kind = "speech"
         if hit is None:
+            hit = match_at(norms, k, "receive")
+            kind = "receive"
+        if hit is None:
             k += 1
             continue
         n, etype = hit
@@ -164,7 +167,7 @@ def _simple(
     doc = sent.doc
     tok = doc[last] if kind == "noun" else doc[first]
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    if kind in ("verb", "speech") and tok.pos_ not in ("VERB", "AUX"):
+    if kind in ("verb", "speech", "receive") and tok.pos_ not in ("VERB", "AUX"):
         return None
     if kind == "noun" and tok.pos_ not in ("NOUN", "PROPN"):
         return None

@@ -144,7 +144,8 @@ STOP_NAME_WORDS = frozenset(
 class Trigger:
     pattern: tuple[str, ...]
     event_type: str
-    # gathering | noun | verb | speech ("spoke": a contact only with a partner) | attend |
+    # gathering | noun | verb | speech ("spoke": a contact only with a partner) |
+    # receive ("welcomed": a meeting when a person or state is welcomed) | attend |
     # blocker | realizer | attribution ("attributable to": the line names a spokesperson)
     kind: str
 
