@@ -24,3 +24,9 @@ def test_pos_tags_match_the_shipped_attribute_ruler() -> None:
     assert [t.tag_ for t in ours] == [t.tag_ for t in shipped]
     assert [t.pos_ for t in ours] == [t.pos_ for t in shipped]
     assert {t.pos_ for t in ours} >= {"AUX", "VERB", "PRON", "SCONJ", "PART", "PROPN"}
+
+
+def test_a_line_break_ends_a_sentence() -> None:
+    doc = load_nlp()("Issued by the press office:\n\nThe minister met his counterpart today.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["Issued by the press office:", "The minister met his counterpart today."]

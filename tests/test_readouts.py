@@ -144,3 +144,60 @@ def test_month_day_takes_the_nearest_year() -> None:
     )
     summit = next(e for e in found if e.event_type == "summit")
     assert summit.start_date == dt.date(2022, 3, 24)
+
+
+def test_welcoming_a_minister_is_a_meeting() -> None:
+    e = only(
+        "Secretary of State Lisa Grant welcomed Indian Foreign Minister Arjun Rao to the "
+        "foreign ministry on Monday."
+    )
+    assert e.event_type == "meeting"
+    assert people(e) == {"Lisa Grant", "Arjun Rao"}
+    assert not events("Minister Kenji Sato welcomed the decision by the council.")
+
+
+def test_exchanging_views_is_a_meeting_and_by_phone_a_call() -> None:
+    met = only("Minister Anna Berg and Minister Kenji Sato exchanged views on trade on Monday.")
+    assert (met.event_type, people(met)) == ("meeting", {"Anna Berg", "Kenji Sato"})
+    called = only("President Omar Haddad held talks by phone with President Selim Arslan.")
+    assert called.event_type == "call"
+    assert only("The leaders met virtually with Minister Kenji Sato and Minister Anna Berg.")
+
+
+def test_meeting_one_named_person_and_a_foreign_state() -> None:
+    e = only("Deputy Secretary Wendy Sherman met with the Gabonese Minister of Defense today.")
+    assert e.event_type == "meeting"
+    assert {p.country_iso3 for p in e.participants} >= {"GAB"}
+
+
+def test_later_mention_of_one_of_several_calls_joins_it() -> None:
+    found = events(
+        "Foreign Minister Anna Berg on Monday held phone conversations with Japanese Foreign "
+        "Minister Kenji Sato and Chilean Foreign Minister Maria Lopez respectively. "
+        "During phone talks with her Japanese counterpart, Berg said trade had grown. "
+        "When talking with Lopez, Berg said ties were strong."
+    )
+    calls = [e for e in found if e.event_type == "call"]
+    assert len(calls) == 2
+    by_pair = {frozenset(people(e)): e for e in calls}
+    assert len(by_pair[frozenset({"Anna Berg", "Kenji Sato"})].mentions) >= 2
+    assert len(by_pair[frozenset({"Anna Berg", "Maria Lopez"})].mentions) >= 2
+
+
+def test_credit_line_is_its_own_sentence() -> None:
+    text = (
+        "The below is attributable to Spokesperson Tom Reed:\n\n"
+        "Secretary of State Lisa Grant met today with Kenyan Foreign Minister David Otieno in "
+        "Nairobi to affirm the partnership."
+    )
+    meeting = only(text)
+    assert people(meeting) == {"Lisa Grant", "David Otieno"}
+    assert meeting.start_date == RELEASED
+
+
+def test_partner_after_a_long_title_in_brackets() -> None:
+    e = only(
+        "Secretary of State Lisa Grant met today with United Nations High Commissioner for "
+        "Refugees (UNHCR) Paolo Ferri in Geneva."
+    )
+    assert {"Lisa Grant", "Paolo Ferri"} <= people(e)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from etl.extract.dates import ResolvedDate
 from etl.extract.events.attach import place_for
-from etl.extract.events.context import Built, Candidate, Context
+from etl.extract.events.context import Built, Candidate, Context, in_tokens
 from etl.extract.events.lexicon import COUNT_WORDS, words_of_kind
 from etl.extract.events.participants import (
     clause_participants,
@@ -38,6 +38,7 @@ def count_of(tok: Token) -> bool:
 _REMOTE = frozenset(
     ["phone", "telephone", "telephonically", "video", "videoconference", "virtually", "call"]
 )
+_VOICE = frozenset(["phone", "telephone", "telephonically"])
 _IN_PERSON = frozenset(["sidelines", "margins", "person", "face-to-face"])
 # The verbs of which a bare "call" is the object: "held a call with", "joined a call".
 _CALL_VERBS = frozenset(
@@ -77,9 +78,10 @@ def _spoken_with(verb: Token) -> list[Token]:
     the verb and its adverbials ("spoke today by phone with X"), up to the next clause ("to
     follow up on ...", "about ...", ", reaffirming ..."). The parse is not used for the
     attachment: it often hangs "with X to discuss" on the infinitive."""
-    sent = verb.sent
+    # The text's sentence, not the parser's: the parser may end one inside a long title.
+    end = min(verb.sent.end + 40, len(verb.doc))
     k = verb.i + 1
-    while k < sent.end and k - verb.i <= 6:
+    while k < end and k - verb.i <= 6:
         tok = verb.doc[k]
         if tok.lower_ in ("with", "to") and tok.tag_ != "TO":
             break
@@ -89,8 +91,10 @@ def _spoken_with(verb: Token) -> list[Token]:
     else:
         return []
     out = []
-    for tok in verb.doc[k : min(sent.end, k + 40)]:
-        if tok.tag_ == "TO" or tok.lower_ in ("about", "regarding", "concerning", "on", "."):
+    for tok in verb.doc[k : min(end, k + 40)]:
+        if tok.tag_ == "TO" or tok.lower_ in ("about", "regarding", "concerning", "on"):
+            break
+        if tok.text in (".", "!", "?") or tok.is_space:
             break
         if tok.pos_ == "VERB" or tok.text in (";", ":"):
             break
@@ -151,6 +155,30 @@ def _clause_words(verb: Token) -> set[str]:
     return {t.lower_ for t in verb.subtree if t.i not in own}
 
 
+def _partners_after(
+    ctx: Context, verb: Token, parts: list[EventParticipant]
+) -> list[EventParticipant]:
+    """The people and states named after "with" right after the verb ("met today with ...
+    (UNHCR) Filippo Grandi in Washington") that the parse left out of the verb's clause."""
+    partner = _spoken_with(verb)
+    if not partner:
+        return []
+    names = {p.name for p in parts if p.name}
+    states = {p.country_iso3 for p in parts if p.country_iso3}
+    out = [
+        EventParticipant("counterpart", e.name, "person", e.country_iso3)
+        for e in in_tokens(ctx.persons, partner)
+        if e.name not in names
+    ]
+    states |= {p.country_iso3 for p in out if p.country_iso3}
+    out += [
+        EventParticipant("counterpart", None, None, e.name)
+        for e in in_tokens(ctx.countries, partner)
+        if e.name not in states
+    ]
+    return out
+
+
 def _other_side(parts: list[EventParticipant]) -> list[str]:
     """With one person named, the states on the other side of the table ("met with the Gabonese
     Minister of Defense"): countries named beside that person, not the person's own."""
@@ -197,8 +225,10 @@ def contact(
             return None
     elif low in ("call", "calls") and not _is_call_noun(tok):
         return None
-    elif etype == "meeting" and tok.pos_ in ("VERB", "AUX") and _clause_words(tok) & _REMOTE:
-        etype = "call"  # "held talks by phone", "exchanged views over the telephone"
+    elif etype == "meeting" and tok.pos_ in ("VERB", "AUX") and _clause_words(tok) & _VOICE:
+        # "held talks by phone", "exchanged views over the telephone"; "met virtually" is
+        # still a meeting
+        etype = "call"
     if etype == "meeting" and tok.pos_ in ("NOUN", "PROPN"):
         words = {t.lower_ for t in tok.subtree}
         if {"video", "virtual"} & words:
@@ -212,6 +242,8 @@ def contact(
         if {"phone", "telephone"} & words:
             etype = "call"
     parts = clause_participants(ctx, tok, "counterpart", "counterpart")
+    if tok.pos_ in ("VERB", "AUX"):
+        parts += _partners_after(ctx, tok, parts)
     people = participant_names(parts, "person")
     if count_of(tok):
         etype = "other"
