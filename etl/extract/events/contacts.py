@@ -215,6 +215,8 @@ def contact(
     gatherings: list[Candidate],
 ) -> Built:
     etype: str = "call" if any(w in low for w in ("phone", "telephon", "call")) else "meeting"
+    if "courtesy" in low:
+        etype = "meeting"  # "paid a courtesy call on the President": a visit to someone
     if low in words_of_kind("speech"):
         kind = speech_contact(ctx, tok)
         if kind is None:
