@@ -43,7 +43,10 @@ def people(event: Event) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "day"),
     [
-        ("Foreign Minister Maria Lopez spoke today with Canadian Foreign Minister Paul Henley.", 23),
+        (
+            "Foreign Minister Maria Lopez spoke today with Canadian Foreign Minister Paul Henley.",
+            23,
+        ),
         ("Prime Minister Ravi Menon spoke by phone yesterday with Chancellor Klaus Werner.", 22),
         ("President Omar Haddad talked by telephone on Monday with President Selim Arslan.", 21),
         ("Foreign Minister Anna Berg held a call with Foreign Minister Kenji Sato on Tuesday.", 22),
@@ -59,10 +62,11 @@ def test_ways_of_reporting_a_call(text: str, day: int) -> None:
 
 
 def test_spoke_with_in_one_place_is_a_meeting() -> None:
-    e = only(
+    found = events(
         "President Omar Haddad spoke with President Selim Arslan on the sidelines of the "
         "summit today."
     )
+    e = next(e for e in found if "Omar Haddad" in people(e))
     assert e.event_type == "meeting"
     assert people(e) == {"Omar Haddad", "Selim Arslan"}
 

@@ -146,7 +146,8 @@ class Trigger:
     event_type: str
     # gathering | noun | verb | speech ("spoke": a contact only with a partner) |
     # receive ("welcomed": a meeting when a person or state is welcomed) | attend |
-    # blocker | realizer | attribution ("attributable to": the line names a spokesperson)
+    # blocker | future | realizer | attribution ("attributable to": the line names a
+    # spokesperson)
     kind: str
 
 
