@@ -4,6 +4,7 @@ paragraphs) and the candidate occurrence it fills in.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -173,10 +174,18 @@ def within(items: list[tuple[int, int, Entity]], start: int, end: int) -> list[E
 
 
 def in_tokens(items: list[tuple[int, int, Entity]], toks: list[Token]) -> list[Entity]:
+    """Entities (``items`` sorted by start) whose mention starts inside one of ``toks``."""
     seen: dict[str, Entity] = {}
-    spans = [(t.idx, t.idx + len(t)) for t in toks]
-    for s, _e, ent in items:
-        if any(a <= s < b for a, b in spans):
+    if not toks:
+        return []
+    spans = sorted((t.idx, t.idx + len(t)) for t in toks)
+    starts = [a for a, _b in spans]
+    lo = bisect.bisect_left(items, spans[0][0], key=lambda x: x[0])
+    for s, _e, ent in items[lo:]:
+        if s >= spans[-1][1]:
+            break
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and s < spans[k][1]:
             seen.setdefault(ent.name, ent)
     return list(seen.values())
 
