@@ -644,3 +644,15 @@ def test_byline_fields_after_a_bar_are_not_authors() -> None:
     shared = parse_byline("By Ana Ruiz, Tom Baker | Reuters")
     assert shared is not None
     assert (shared.authors, shared.outlet) == (["Ana Ruiz", "Tom Baker"], "Reuters")
+
+
+def test_name_line_over_a_date_is_a_byline() -> None:
+    header, rest = split_header(["Ferry ministers meet in Lima", "Ana Ruiz", "June 5, 2022", BODY])
+    assert (header.title, header.author) == ("Ferry ministers meet in Lima", "Ana Ruiz")
+    assert rest == [BODY]
+    header, _ = split_header(
+        ["Ferry ministers meet in Lima", "Ana Ruiz, Staff Writer", "June 5, 2022", BODY]
+    )
+    assert header.author == "Ana Ruiz"
+    header, _ = split_header(["Ferry ministers meet in Lima", "Tom Baker", BODY])
+    assert header.author is None  # a name with no credit after it is not known to be a byline

@@ -798,6 +798,11 @@ def _read_header_line(line: str, state: _State) -> bool:
     if _is_desk(line):  # "Special Correspondent", "Staff Reporter": a credit without a name
         state.credit()
         return True
+    person, comma, desk = line.partition(",")
+    if comma and _is_desk(desk.strip()) and looks_like_person(person):
+        state.authors = state.authors or [_person_name(person)]  # "Ana Ruiz, Staff Writer"
+        state.credit()
+        return True
     if state.credits_seen and _INSTITUTION.match(line.translate(APOSTROPHES)):
         # "By Office of the Spokesperson" / "U.S. Department of State": the issuer under a credit
         state.outlet = state.outlet or masthead_outlet(line)
@@ -841,14 +846,23 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
     head = _prepare(head)
     body_index = len(head)
     previous: str | None = None
+    named: str | None = None  # a lone name under the headline, waiting for its date line
     for index, line in enumerate(head):
         before, previous = previous, line
         kind = classify_line(line)
         if kind != "body":
             remaining.append(line)
             continue
+        dates_before = len(state.dates)
         if _read_header_line(line, state):
+            if named and len(state.dates) > dates_before and not state.authors:
+                # "Ana Ruiz" / "June 5, 2022": a byline without "By" over its date line
+                state.authors = [_person_name(named)]
+                if state.candidates and state.candidates[-1] == named:
+                    state.candidates.pop()
+            named = None
             continue
+        named = line if state.candidates and looks_like_person(line) else None
         if not state.candidates and not state.credits_seen and (outlet := masthead_outlet(line)):
             state.outlet = state.outlet or outlet
             continue
