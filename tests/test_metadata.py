@@ -135,6 +135,11 @@ def test_datelines(line: str, place: str, outlet: str | None, rest: str) -> None
     assert dateline.rest.startswith(rest)
 
 
+def test_dateline_keeps_its_date() -> None:
+    assert split_dateline("Lima, Nov. 14 (Xinhua) -- Leaders arrived for APEC.").date == "Nov. 14"
+    assert split_dateline("KAZAN -- Leaders gathered on Tuesday for the summit.").date is None
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -644,3 +649,15 @@ def test_byline_fields_after_a_bar_are_not_authors() -> None:
     shared = parse_byline("By Ana Ruiz, Tom Baker | Reuters")
     assert shared is not None
     assert (shared.authors, shared.outlet) == (["Ana Ruiz", "Tom Baker"], "Reuters")
+
+
+def test_name_line_over_a_date_is_a_byline() -> None:
+    header, rest = split_header(["Ferry ministers meet in Lima", "Ana Ruiz", "June 5, 2022", BODY])
+    assert (header.title, header.author) == ("Ferry ministers meet in Lima", "Ana Ruiz")
+    assert rest == [BODY]
+    header, _ = split_header(
+        ["Ferry ministers meet in Lima", "Ana Ruiz, Staff Writer", "June 5, 2022", BODY]
+    )
+    assert header.author == "Ana Ruiz"
+    header, _ = split_header(["Ferry ministers meet in Lima", "Tom Baker", BODY])
+    assert header.author is None  # a name with no credit after it is not known to be a byline

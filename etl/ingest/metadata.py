@@ -54,6 +54,7 @@ class Header:
     outlet: str | None = None
     author: str | None = None
     dateline: str | None = None
+    dateline_date: str | None = None  # "Oct. 27" in "BEIJING, Oct. 27 (Xinhua) --", as printed
 
 
 # --------------------------------------------------------------------------------------------
@@ -349,6 +350,7 @@ class Dateline:
     outlet: str | None
     rest: str  # the line without its dateline prefix
     published: tuple[dt.date, Precision] | None = None  # a full date in it ("3 January, 2024")
+    date: str | None = None  # the date it gives, as printed ("Oct. 27")
 
 
 def split_dateline(line: str) -> Dateline | None:
@@ -387,7 +389,9 @@ def split_dateline(line: str) -> Dateline | None:
         place = place_case(place)
         if groups.get("bracketed"):  # "[UAE]" is kept as written
             place = f"{place}, {groups['bracketed'].strip(' []')}"
-        return Dateline(place, outlet, rest, date if date and date[1] == "day" else None)
+        return Dateline(
+            place, outlet, rest, date if date and date[1] == "day" else None, groups.get("date")
+        )
     return None
 
 
@@ -723,6 +727,7 @@ class _State:
     outlet: str | None = None
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
+    dateline_date: str | None = None
 
     @property
     def credits_seen(self) -> bool:
@@ -798,6 +803,11 @@ def _read_header_line(line: str, state: _State) -> bool:
     if _is_desk(line):  # "Special Correspondent", "Staff Reporter": a credit without a name
         state.credit()
         return True
+    person, comma, desk = line.partition(",")
+    if comma and _is_desk(desk.strip()) and looks_like_person(person):
+        state.authors = state.authors or [_person_name(person)]  # "Ana Ruiz, Staff Writer"
+        state.credit()
+        return True
     if state.credits_seen and _INSTITUTION.match(line.translate(APOSTROPHES)):
         # "By Office of the Spokesperson" / "U.S. Department of State": the issuer under a credit
         state.outlet = state.outlet or masthead_outlet(line)
@@ -841,14 +851,23 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
     head = _prepare(head)
     body_index = len(head)
     previous: str | None = None
+    named: str | None = None  # a lone name under the headline, waiting for its date line
     for index, line in enumerate(head):
         before, previous = previous, line
         kind = classify_line(line)
         if kind != "body":
             remaining.append(line)
             continue
+        dates_before = len(state.dates)
         if _read_header_line(line, state):
+            if named and len(state.dates) > dates_before and not state.authors:
+                # "Ana Ruiz" / "June 5, 2022": a byline without "By" over its date line
+                state.authors = [_person_name(named)]
+                if state.candidates and state.candidates[-1] == named:
+                    state.candidates.pop()
+            named = None
             continue
+        named = line if state.candidates and looks_like_person(line) else None
         if not state.candidates and not state.credits_seen and (outlet := masthead_outlet(line)):
             state.outlet = state.outlet or outlet
             continue
@@ -857,6 +876,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         dateline = split_dateline(line)
         if dateline is not None:
             state.dateline = state.dateline or dateline.place
+            state.dateline_date = dateline.date
             state.outlet = state.outlet or dateline.outlet
             state.add_date(dateline.published, "")
             remaining.append(dateline.rest)
@@ -895,6 +915,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
             outlet=outlet,
             author=" and ".join(state.authors) or None,
             dateline=state.dateline,
+            dateline_date=state.dateline_date,
         ),
         remaining,
     )
