@@ -1,0 +1,1 @@
+"""What diplo makes from the database for people: reports, exports, evaluations."""
