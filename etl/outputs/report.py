@@ -406,7 +406,7 @@ def _countries_section(data: ReportData) -> Section:
         _table(
             "Most engaged countries",
             ["country", "events", "documents mentioning", "mentions"],
-            [[r.name, r.events, r.documents, r.mentions] for r in rows[:30]],
+            [[r.name, r.events, r.documents, r.mentions] for r in rows[:20]],
         )
     )
     return section
@@ -418,14 +418,14 @@ def _initiatives_section(data: ReportData) -> Section:
         "Initiatives over time",
         [
             "Mentions per month of each named initiative, programme or declaration found in "
-            "the documents (the most mentioned ones are drawn; all are in the table)."
+            "the documents: the seven most mentioned are drawn, the top 25 are in the table."
         ],
     )
     if not data.initiatives:
         section.sentences = ["No initiative is named in the documents in scope."]
         return section
     if data.initiative_months:
-        leaders = _leaders(data.initiative_months, 8)
+        leaders = _leaders(data.initiative_months, 7)
         section.charts.append(
             Chart(
                 "initiatives-months",
@@ -452,7 +452,7 @@ def _initiatives_section(data: ReportData) -> Section:
                     format_day(i.first_month, "month") if i.first_month else "",
                     format_day(i.last_month, "month") if i.last_month else "",
                 ]
-                for i in data.initiatives[:40]
+                for i in data.initiatives[:25]
             ],
         )
     )
@@ -666,7 +666,12 @@ def _countries_figure(rows: Sequence[CountryRow]) -> go.Figure:
         col=2,
     )
     fig.update_layout(
-        **_layout("Most engaged countries", height=max(300, 110 + 26 * len(rows)), showlegend=False)
+        **_layout(
+            "Most engaged countries",
+            height=max(300, 130 + 26 * len(rows)),
+            showlegend=False,
+            margin={"l": 60, "r": 20, "t": 50, "b": 50},
+        )
     )
     fig.update_yaxes(autorange="reversed", type="category", automargin=True)
     fig.update_xaxes(rangemode="tozero", gridcolor="#e5e5e5")
