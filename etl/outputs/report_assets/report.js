@@ -105,7 +105,7 @@
       item.appendChild(a);
     } else {
       item.appendChild(element("span", doc[0]));
-      if (link) {
+      if (link && link !== doc[0]) {
         item.appendChild(element("span", " (" + link + ")", "what"));
       }
     }
