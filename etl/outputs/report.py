@@ -530,6 +530,13 @@ def _axis(title: str, **extra: Any) -> dict[str, Any]:
     return {"title": {"text": title}, "gridcolor": "#e5e5e5", "automargin": True, **extra}
 
 
+def _count_axis(title: str, largest: int) -> dict[str, Any]:
+    """An axis of counts: whole numbers only, even when the counts are small."""
+    return _axis(
+        title, rangemode="tozero", tickformat=",d", **({"dtick": 1} if largest <= 6 else {})
+    )
+
+
 def _stacked_months(
     counts: Sequence[MonthCount], title: str, y_title: str, blank: str
 ) -> go.Figure:
@@ -555,8 +562,9 @@ def _stacked_months(
             marker_color=colour,
             hovertemplate=f"{html.escape(key)}<br>%{{x|%B %Y}}: %{{y}} documents<extra></extra>",
         )
+    largest = max(sum(series[k][m] for k in series) for m in months)
     fig.update_layout(
-        xaxis=_axis("Month of publication", type="date"), yaxis=_axis(y_title, rangemode="tozero")
+        xaxis=_axis("Month of publication", type="date"), yaxis=_count_axis(y_title, largest)
     )
     return fig
 
@@ -580,7 +588,7 @@ def _hbars(
         else "%{hovertext}<extra></extra>",
     )
     fig.update_layout(
-        xaxis=_axis(x_title, rangemode="tozero"),
+        xaxis=_count_axis(x_title, max(values, default=0)),
         yaxis=_axis("", autorange="reversed", type="category"),
     )
     return fig
@@ -622,7 +630,7 @@ def _lines(
         )
     fig.update_layout(
         xaxis=_axis("Month of publication", type="date"),
-        yaxis=_axis(y_title, rangemode="tozero"),
+        yaxis=_count_axis(y_title, max((c.value for c in counts), default=0)),
     )
     return fig
 

@@ -9,6 +9,8 @@
   var config = {
     responsive: true,
     displaylogo: false,
+    // The zoom and picture buttons appear on hover; on a phone they would cover the legend.
+    displayModeBar: narrow ? false : "hover",
     modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d"],
     toImageButtonOptions: { format: "png", scale: 2 }
   };
