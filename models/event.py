@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
-from etl.event_types import EVENT_TYPES
+from etl.facts import EVENT_TYPES
 from models.base import Base, BigIntPK
 
 _TYPES_SQL = ", ".join(f"'{t}'" for t in EVENT_TYPES)

@@ -18,15 +18,14 @@ from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
-from etl import loader
 from etl.article import DecodedArticle
 from etl.cli import app
-from etl.entities import Entity, Mention
-from etl.event_types import Event, EventParticipant
-from etl.extract import Extraction, Facts
+from etl.extract.extractor import Extraction, Facts
+from etl.facts import Entity, Event, EventParticipant, Mention
+from etl.ingest.parse import parse
+from etl.load import loader
 from etl.outputs import report, report_data
 from etl.outputs.report_data import EventMember, EventRow, ReportFilters
-from etl.parse import parse
 from models import EtlRun, RejectedInputRow
 
 CHROMIUM = Path("/usr/bin/chromium")
