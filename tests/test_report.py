@@ -24,7 +24,7 @@ from etl.extract.extractor import Extraction, Facts
 from etl.facts import Entity, Event, EventParticipant, Mention
 from etl.ingest.parse import parse
 from etl.load import loader
-from etl.outputs import report, report_data
+from etl.outputs import layout, report, report_charts, report_data
 from etl.outputs.report_data import EventMember, EventRow, ReportFilters
 from models import EtlRun, RejectedInputRow
 
@@ -195,24 +195,13 @@ def test_year_only_events_span_their_year_and_are_never_drawn_on_the_first_of_ja
         _row("d", dt.date(2024, 12, 1), "month"),
         _row("e", None, None),
     ]
-    marks = report.time_marks(events)
+    marks = report_charts.time_marks(events)
     assert [(m.precision, m.start, m.end, m.events) for m in marks] == [
         ("day", dt.date(2024, 1, 1), dt.date(2024, 1, 2), (2,)),
         ("month", dt.date(2024, 12, 1), dt.date(2025, 1, 1), (3,)),
         ("year", dt.date(2024, 1, 1), dt.date(2025, 1, 1), (0, 1)),
     ]
-    data = report_data.ReportData(
-        corpus=report_data.Corpus(3, 3, 0, 0, None, None, (), (), ()),
-        events=tuple(events),
-        documents={},
-        members=(),
-        countries=(),
-        country_months=(),
-        initiatives=(),
-        initiative_months=(),
-        people=(),
-    )
-    figure, _ = report._timeline_figure(marks, events, data)
+    figure, _ = report_charts.timeline_figure(marks, events, None, None)
     traces = {t.name: t for t in figure.data}
     # The only thing drawn as a point on 1 January is the event known to that very day.
     assert list(traces["known to the day"].x) == ["2024-01-01"]
@@ -234,15 +223,29 @@ def test_network_keeps_the_most_engaged_nodes_and_each_ones_strongest_link() -> 
             ),
         ]
     members.append(EventMember(999, "c:LONE", "Lonely", "country"))
-    graph = report.engagement_graph(members, max_nodes=200, max_edges=250)
+    graph = report_charts.engagement_graph(members, max_nodes=200, max_edges=250)
     assert len(graph.nodes) == 200 and graph.nodes[0].label == "Hub"
     assert graph.total_nodes == 301 and graph.unlinked == 1
     assert len(graph.edges) == 250
     linked = {i for a, b, _ in graph.edges for i in (a, b)}
     assert linked == set(range(200))  # nobody floats free
     assert all(w >= 1 for *_, w in graph.edges)
-    spots = report.label_spots([(0.0, 0.0), (0.05, 0.01), (0.5, 0.0), (0.0, 0.5)], 3)
+    spots = report_charts.label_spots([(0.0, 0.0), (0.05, 0.01), (0.5, 0.0), (0.0, 0.5)], 3)
     assert spots == {0, 2, 3}  # the second name would sit on the first
+
+
+def test_link_widths_follow_where_the_weights_are_and_the_layout_is_stable() -> None:
+    # Mostly single shared events and a few heavy pairs: bands cut at the quantiles.
+    bands = report_charts.weight_classes([1] * 50 + [2] * 20 + [3] * 10 + [5, 8, 13, 20, 60])
+    assert [(low, high) for low, high, _ in bands] == [(1, 1), (2, 2), (3, 5), (6, 60)]
+    assert [w for *_, w in bands] == sorted(w for *_, w in bands)
+    edges = [(0, i, 10.0) for i in range(1, 30)] + [(30, 31, 1.0)]
+    first = layout.spring_layout(32, edges)
+    assert first == layout.spring_layout(32, edges)  # the same picture on every run
+    assert all(-1.15 <= v <= 1.15 for point in first for v in point)
+    hub, pair = first[0], first[30]
+    spokes = sum(abs(first[i][0] - hub[0]) + abs(first[i][1] - hub[1]) for i in range(1, 30))
+    assert spokes / 29 < abs(pair[0] - hub[0]) + abs(pair[1] - hub[1])  # linked nodes sit closer
 
 
 def _run(db_url: URL, *args: str) -> tuple[int, str]:
@@ -373,7 +376,6 @@ def test_page_renders_every_chart_offline_without_errors_or_requests(
     assert any("Steppe Summit" in text for texts in hover for text in texts)
     browser.execute_script("window.diploShowMark(0)")  # type: ignore[attr-defined]
     details = browser.find_element("id", "event-details").text  # type: ignore[attr-defined]
-    print(details)
     assert HOSTILE in details and "Sources:" in details
     assert browser.execute_script("return window.injected") is None  # type: ignore[attr-defined]
     errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]  # type: ignore[attr-defined]

@@ -23,8 +23,13 @@
     return text.length <= limit ? text : text.slice(0, limit - 1) + "\u2026";
   }
 
+  // An event is [name, place (index into names, or -1), participants (indices), sources].
   function who(event) {
-    return event[3].map(function (i) { return timeline.names[i]; }).join(", ");
+    return event[2].map(function (i) { return timeline.names[i]; }).join(", ");
+  }
+
+  function place(event) {
+    return event[1] < 0 ? "place unknown" : timeline.names[event[1]];
   }
 
   // Hover text of a timeline mark: the event itself, or the first few of a group.
@@ -33,11 +38,11 @@
     var members = mark[3];
     if (members.length === 1) {
       var e = timeline.events[members[0]];
-      var sources = e[4].length;
+      var sources = e[3].length;
       return [
         "<b>" + escape(shorten(e[0], 80)) + "</b>",
-        escape(mark[0] + ", " + e[1]),
-        escape(shorten(e[2] || "place unknown", 80)),
+        escape(mark[0] + ", " + mark[2]),
+        escape(shorten(place(e), 80)),
         escape(shorten(who(e) || "participants unknown", 110)),
         sources + " source document" + (sources === 1 ? "" : "s") + " (click to list)"
       ].join("<br>");
@@ -125,11 +130,11 @@
       var e = timeline.events[eventIndex];
       var box = element("div", null, "event");
       box.appendChild(element("h3", e[0]));
-      box.appendChild(element("div", [mark[0], e[1], e[2] || "place unknown"].join(" \u00b7 "), "what"));
+      box.appendChild(element("div", [mark[0], mark[2], place(e)].join(" \u00b7 "), "what"));
       box.appendChild(element("div", "Taking part: " + (who(e) || "unknown")));
       box.appendChild(element("div", "Sources:", "what"));
       var list = element("ul");
-      e[4].forEach(function (doc) {
+      e[3].forEach(function (doc) {
         list.appendChild(sourceItem(doc));
       });
       box.appendChild(list);
