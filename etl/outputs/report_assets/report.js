@@ -126,6 +126,10 @@
       return;
     }
     details.replaceChildren();
+    var count = mark[3].length;
+    details.appendChild(
+      element("p", count + (count === 1 ? " event: " : " events: ") + mark[0] + ", " + mark[2], "what")
+    );
     mark[3].forEach(function (eventIndex) {
       var e = timeline.events[eventIndex];
       var box = element("div", null, "event");
@@ -147,6 +151,7 @@
     chart.on("plotly_click", function (event) {
       if (event && event.points && event.points.length) {
         show(event.points[0].customdata);
+        details.scrollIntoView({ block: "nearest", behavior: "smooth" });
       }
     });
   });
