@@ -100,6 +100,7 @@ class Candidate:
     location: Place | None = None
     confidence: float = 0.6
     named: bool = False  # a named gathering
+    scheduled: bool = False  # announced as coming, with a day of its own
 
 
 def within(items: list[tuple[int, int, Entity]], start: int, end: int) -> list[Entity]:
