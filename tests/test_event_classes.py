@@ -234,3 +234,119 @@ def test_a_fronted_place_is_not_the_place_of_a_visit_elsewhere() -> None:
     found = events("In Nairobi, officials said Xi Jinping visited Brazil on Monday.")
     (visit,) = [e for e in found if e.event_type == "visit"]
     assert visit.location_country_iso3 == "BRA" and visit.location_name is None
+
+
+# Contacts named from one side -------------------------------------------------------------
+
+
+def test_a_meeting_with_one_named_person_is_a_meeting_and_joins_the_full_mention() -> None:
+    text = (
+        "The agreement reached at the meeting with Kenyan Foreign Minister Musalia Mudavadi "
+        "on June 12 was welcomed. Indian Foreign Minister Subrahmanyam Jaishankar met "
+        "Musalia Mudavadi on June 12 in Nairobi."
+    )
+    (e,) = [e for e in events(text) if e.event_type == "meeting"]
+    assert people(e) == {"Musalia Mudavadi", "Subrahmanyam Jaishankar"}
+    assert len(e.mentions) == 2
+    assert e.start_date == dt.date(2023, 6, 12)
+
+
+def test_discussions_with_a_semicolon_list_are_one_meeting_each() -> None:
+    text = (
+        "On Tuesday, the envoy arrived. He held discussions with Aleksandar Vucic, President "
+        "of Serbia; Jakov Milatovic, President of Montenegro; and Edi Rama, Prime Minister "
+        "of Albania."
+    )
+    meetings = [e for e in events(text) if e.event_type == "meeting"]
+    assert len(meetings) == 3
+    # "He" is not resolved here: each meeting carries its named counterpart.
+    assert sorted(sorted(countries(e)) for e in meetings) == [["ALB"], ["MNE"], ["SRB"]]
+
+
+def test_a_meeting_of_an_institutions_members_is_named_by_its_phrase() -> None:
+    (e,) = events(
+        "On Monday, EU leaders took part in an informal meeting of the members of the European "
+        "Council on the latest developments related to Serbia and Kosovo."
+    )
+    assert e.event_type == "meeting"
+    assert e.name == "Informal meeting of the members of the European Council"
+
+
+def test_a_topic_is_not_a_party_to_talks() -> None:
+    found = events("On Monday, the ministers held talks on the situation in Sudan and Chad.")
+    assert not any({"SDN", "TCD"} <= countries(e) for e in found)
+
+
+def test_a_bulleted_menu_line_reports_nothing() -> None:
+    text = "• The 7th Plenary Session\n• Xi meets Putin\n\nThe site was updated on Monday."
+    assert events(text) == []
+
+
+def test_a_bodys_session_acting_is_not_a_gathering() -> None:
+    found = events(
+        "On Friday, the 79th session of the UN General Assembly adopted a resolution on "
+        "ocean cooperation."
+    )
+    assert [e.event_type for e in found] == ["resolution"]
+
+
+# Texts issued together --------------------------------------------------------------------
+
+
+def test_a_joint_statement_issued_by_both_sides_is_a_signing() -> None:
+    (e,) = events("On Tuesday, Kenya and Japan issued a joint statement on maritime security.")
+    assert e.event_type == "signing"
+    assert {"KEN", "JPN"} <= countries(e)
+    assert e.start_date == dt.date(2023, 6, 13)
+
+
+def test_a_named_statement_issued_in_a_year_is_a_signing_of_that_year() -> None:
+    found = events("The leaders recalled the Kenya-Japan Vision Statement issued in 2019.")
+    (e,) = [e for e in found if e.event_type == "signing"]
+    assert e.name == "Kenya-Japan Vision Statement"
+    assert (e.start_date, e.date_precision) == (dt.date(2019, 1, 1), "year")
+
+
+def test_the_signing_ceremony_for_a_text_is_its_signing() -> None:
+    found = events(
+        "On Monday, the ministers attended the signing ceremony for the Joint Declaration."
+    )
+    assert [e.event_type for e in found] == ["signing"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, the Foreign Ministry issued a statement condemning the attack.",
+        "On Tuesday, the two ministers had an exchange of views on trade.",
+    ],
+)
+def test_one_sides_statement_or_an_exchange_of_views_is_not_a_signing(text: str) -> None:
+    assert [e for e in events(text) if e.event_type == "signing"] == []
+
+
+def test_exchanging_cooperation_documents_is_a_signing() -> None:
+    found = events(
+        "On Monday, President Ferdinand Marcos and President Vo Van Thuong witnessed the "
+        "exchange of cooperation documents."
+    )
+    assert "signing" in [e.event_type for e in found]
+
+
+def test_being_somewhere_to_attend_a_gathering_is_attending_it() -> None:
+    found = events("Wang Yi is in Jakarta to attend the ASEAN Foreign Ministers' Meeting.")
+    (e,) = [e for e in found if e.event_type == "conference"]
+    assert "Wang Yi" in people(e)
+
+
+def test_travelling_to_a_city_is_a_visit_to_its_country() -> None:
+    (e,) = events("On Monday, Sushma Swaraj travelled to Islamabad for talks.")
+    assert e.event_type == "visit"
+    assert (e.location_name, e.location_country_iso3) == ("Islamabad", "PAK")
+
+
+def test_an_institutions_members_meeting_is_the_institutions_meeting() -> None:
+    (e,) = events("We, the Leaders of the Group of Seven (G7), met virtually on December 6, 2022.")
+    assert e.event_type == "meeting"
+    assert e.name == "G7 leaders' virtual meeting"
+    assert e.start_date == dt.date(2022, 12, 6)

@@ -404,6 +404,15 @@ def test_trailing_agency_credit() -> None:
         ("Reuters", None, None),
         ("Ana Ruiz", "CNN", "Ana Ruiz"),
         (None, "CNN", None),
+        ("Office of the Spokesperson", None, None),
+        ("U.S. Department of Commerce", None, None),
+        ("Ana Ruiz, Department Spokesperson", None, "Ana Ruiz"),
+        (
+            "Ana Ruiz, Minister of Ports, Tom Baker, Examplian Ferry Minister",
+            None,
+            "Ana Ruiz and Tom Baker",
+        ),
+        ("Mohammed bin Rashid Al Example", None, "Mohammed bin Rashid Al Example"),
     ],
 )
 def test_outlets_are_never_authors(
@@ -551,3 +560,70 @@ def test_day_first_dated_dateline_and_dashed_dates() -> None:
         ["Ministers pledge aid for flood relief", "CGTN | Updated 12:05, 03-Jan-2024", BODY]
     )
     assert (header.outlet, header.published) == ("CGTN", (dt.date(2024, 1, 3), "day"))
+
+
+def test_statement_title_names_its_issuer() -> None:
+    lines = ["Federal Ports Office on the joint call of the three ferry ministers", BODY]
+    header, _ = split_header(lines)
+    assert header.outlet == "Federal Ports Office"
+    header, _ = split_header(["Statement by the Ministry of Ports on the strike", BODY])
+    assert header.outlet == "Ministry of Ports"
+    header, _ = split_header(["Ministers agree on ferry links", BODY])
+    assert header.outlet is None
+    header, _ = split_header(["Office of the Spokesperson on the ferry strike", BODY])
+    assert header.outlet is None
+
+
+def test_bracketed_country_and_shared_agency_datelines() -> None:
+    dateline = split_dateline("New Delhi [India], June 27 (ANI/WAM): The two ministers met.")
+    assert dateline is not None
+    assert (dateline.place, dateline.outlet) == ("New Delhi, India", "ANI")
+    assert dateline.rest == "The two ministers met."
+
+
+def test_page_title_with_glued_site_suffix_and_prose_with_slashes() -> None:
+    lines = [
+        "Ministers pledge aid for flood relief-Xinhua",
+        "Ministers pledge aid for flood relief",
+        "Source: Xinhua",
+        "2022-12-12 19:15:00",
+        "HARBOUR CITY, (Example Wire / Pacific Notes / WAM) The ferry ministers of the two island"
+        " states met on Monday and agreed on a timetable.",
+    ]
+    header, rest = split_header(lines)
+    assert header.title == "Ministers pledge aid for flood relief"
+    assert (header.outlet, header.published) == ("Xinhua", (dt.date(2022, 12, 12), "day"))
+    assert rest[-1] == lines[-1]  # a sentence is never a menu, whatever its slashes
+
+
+def test_promotion_above_the_headline_and_credit_under_it() -> None:
+    lines = [
+        "Exclusive: These readers are making a difference. And you can, too",
+        "Nation & World News",
+        "Ferry ministers meet in Lima ahead of the regional summit",
+        "By ANA RUIZ – Associated Press",
+        "WASHINGTON (AP) — The ferry ministers of the region met on Monday in Lima.",
+    ]
+    header, _ = split_header(lines)
+    assert header.title == "Ferry ministers meet in Lima ahead of the regional summit"
+    assert (header.author, header.outlet) == ("Ana Ruiz", "AP")
+
+
+def test_spokesperson_desk_and_institution_under_the_headline() -> None:
+    lines = [
+        "Deputy Secretary's Meeting with the Ferry Minister of Examplia",
+        "By Office of the Spokesperson",
+        "U.S. Department of Commerce",
+        BODY,
+    ]
+    header, rest = split_header(lines)
+    assert header.title == "Deputy Secretary's Meeting with the Ferry Minister of Examplia"
+    assert (header.author, header.outlet) == (None, "U.S. Department of Commerce")
+    assert rest == [BODY]
+
+
+def test_date_line_closing_the_story() -> None:
+    header, _ = split_header(["Ferry ministers meet in Lima", BODY, "- 14 November 2024, 04:46"])
+    assert header.published == (dt.date(2024, 11, 14), "day")
+    header, _ = split_header(["Ferry ministers meet in Lima", BODY, "He left on 14 November 2024."])
+    assert header.published is None

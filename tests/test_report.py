@@ -287,6 +287,13 @@ def test_cli_writes_the_filtered_page_with_plotly_once(
     assert text.count("plotly.js v") == 1  # the library once, whatever the number of charts
     assert "Russia (RUS)" in text
     assert "</script><script>window.injected" not in text  # article text cannot end a script
+    # A month as both bounds means the whole month, as for `diplo events`.
+    code, output = _run(
+        db_url, "report", "--out", str(page), "--since", "2024-03", "--until", "2024-03"
+    )
+    assert code == 0 and "1 documents, 1 events" in output, output
+    assert "until <strong>2024-03-31</strong>" in page.read_text(encoding="utf-8")
+    assert _run(db_url, "report", "--out", str(page), "--since", "2024-13")[0] == 2
 
 
 # --- in a real browser ----------------------------------------------------------------------

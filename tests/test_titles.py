@@ -118,3 +118,10 @@ def test_strip_site_suffix(
 def test_title_record_date(title: str, expected: dt.date | None) -> None:
     found = title_record_date(title)
     assert (found[0] if found else None) == expected
+
+
+def test_glued_site_suffix() -> None:
+    assert strip_site_suffix("Ministers pledge aid for flood relief-Xinhua")[0] == (
+        "Ministers pledge aid for flood relief"
+    )
+    assert strip_site_suffix("Talks on India-Pakistan ties")[0] == "Talks on India-Pakistan ties"

@@ -30,7 +30,7 @@ from etl.ingest.outlets import (
     outlet_for_url,
     outlet_pattern,
 )
-from etl.ingest.titles import headline_rank, is_list_item, is_navigation
+from etl.ingest.titles import headline_rank, is_list_item, is_navigation, strip_site_suffix
 
 # The header is the first few lines; a date line or byline further down is part of the story.
 MAX_HEADER_LINES = 40
@@ -128,9 +128,19 @@ def _looks_like_org(text: str) -> bool:
 
 
 def _is_desk(text: str) -> bool:
-    """Credit lines without a person: "Staff Reporter", "Our Correspondent", "Agencies", "admin"."""
+    """Credit lines without a person: "Staff Reporter", "Our Correspondent", "Agencies", "admin",
+    "By Office of the Spokesperson"."""
     words = [w.lower().strip(".") for w in text.split()]
+    if words and _SPOKESPERSON_DESK.match(text.strip()):
+        return True
     return bool(words) and all(w in _DESK_WORDS or w in {"our", "the", "by"} for w in words)
+
+
+_SPOKESPERSON_DESK = re.compile(
+    r"^(?:by\s+)?(?:the\s+)?(?:office\s+of\s+the\s+spokes(?:person|man|woman)"
+    r"|spokes(?:person|man|woman)'?s?\s+office|press\s+office|media\s+office)$",
+    re.IGNORECASE,
+)
 
 
 def _could_be_place(text: str) -> bool:
@@ -180,6 +190,8 @@ _DAY_MONTH_YEAR = (
 )
 _DATELINE_DATE = rf"(?:{_MONTH_DAY}|{_DAY_MONTH_YEAR})"
 _DASH = r"(?:--|—|–|-)"
+# "New Delhi [India], June 27 (ANI):": the country in brackets after the city
+_BRACKETED = r"(?:\s*\[[A-Z][\w'’.\- ]{1,30}\])"
 # "BEIJING | Xinhua |" (pipes around the agency)
 _DATELINE_PIPES = re.compile(
     rf"^(?P<place>(?:{_CAPS_PLACE}|{_TITLE_PLACE})(?:,\s*[A-Z][\w'’.\- ]{{1,30}}?)?)\s*\|\s*"
@@ -187,10 +199,11 @@ _DATELINE_PIPES = re.compile(
 )
 # "XI'AN --", "JAKARTA –", "WASHINGTON (AP) —", "LIMA, Peru — (AP) —", "BEIJING, Jan. 9 (Xinhua) --",
 # "UNITED NATIONS, March 2 (Reuters) -", "Beijing, May 17 (Xinhua) --",
-# "ABU DHABI, 3rd January, 2024 (WAM) --"
+# "ABU DHABI, 3rd January, 2024 (WAM) --", "New Delhi [India], June 27 (ANI/WAM):"
 _DATELINE_DASH = re.compile(
     rf"^(?:(?P<caps>{_CAPS_PLACE})(?:,\s*(?!{_DATELINE_DATE})(?P<caps_region>[A-Z][\w'’.\- ]{{1,30}}?))?"
-    rf"|(?P<titled>{_TITLE_PLACE})(?=,\s*{_DATELINE_DATE}|\s*\())"
+    rf"|(?P<titled>{_TITLE_PLACE})(?={_BRACKETED}?(?:,\s*{_DATELINE_DATE}|\s*\()))"
+    rf"(?P<bracketed>{_BRACKETED})?"
     rf"(?:,\s*(?P<date>{_DATELINE_DATE}))?"
     rf"(?:\s*(?P<lead_dash>{_DASH}\s*)?\((?P<agency>[^()]{{1,40}})\)\s*(?:{_DASH}|:)?|\s*{_DASH})"
     r"\s+(?=[A-Z0-9\"“‘'])"
@@ -336,17 +349,21 @@ def split_dateline(line: str) -> Dateline | None:
         if groups.get("lead_dash") and not known_outlet(agency):
             continue  # "KAZAN -- (Photo) ...": only an agency may sit between two dashes
         outlet = None
+        shared = [known_outlet(a) for a in agency.split("/")] if "/" in agency else []
         if agency and (known_outlet(agency) or _looks_like_org(agency)):
             outlet = canonical_outlet(agency)
+        elif shared and all(shared):
+            outlet = shared[0]  # "(ANI/WAM)": the agency that carried the other's story
         elif agency and pattern is _DATELINE_PIPES:
             continue
         rest = line[match.end() :].strip()
         if len(rest.split()) < 3:
             continue
         date = parse_date(groups["date"]) if groups.get("date") else None
-        return Dateline(
-            place_case(place), outlet, rest, date if date and date[1] == "day" else None
-        )
+        place = place_case(place)
+        if groups.get("bracketed"):  # "[UAE]" is kept as written
+            place = f"{place}, {groups['bracketed'].strip(' []')}"
+        return Dateline(place, outlet, rest, date if date and date[1] == "day" else None)
     return None
 
 
@@ -551,6 +568,26 @@ def parse_publisher_statement(line: str) -> tuple[str, tuple[dt.date, Precision]
     return canonical_outlet(org), published
 
 
+# "Federal Foreign Office on the phone call of ...", "Statement by the Ministry of Ports on ...":
+# a government statement's title names the institution that issued it.
+_ISSUER_TITLE = re.compile(
+    r"^(?:(?:statement|press\s+release|readout|remarks|communiqu[eé])\s+(?:by|of|from)\s+"
+    r"(?:the\s+)?)?(?P<issuer>.+?)\s+on\s+\S",
+    re.IGNORECASE,
+)
+
+
+def title_issuer(title: str) -> str | None:
+    """The institution a statement's title opens with, when it says what it is "on"."""
+    match = _ISSUER_TITLE.match(title.strip())
+    if not match:
+        return None
+    issuer = match["issuer"].strip()
+    if not _INSTITUTION.match(issuer.translate(APOSTROPHES)) or _SPOKESPERSON.search(issuer):
+        return None
+    return issuer
+
+
 # "- Bernama", "— AFP": the agency's signature after the story's last sentence.
 _TRAILING_CREDIT = re.compile(r"(?:^|[.!?\"”’)]\s*)[-–—]+\s*(?P<org>[A-Z][\w.&'’ -]{1,40}?)\s*$")
 
@@ -596,16 +633,41 @@ def _prepare(lines: Sequence[str]) -> list[str]:
     return joined
 
 
-def clean_author(author: str | None, outlet: str | None = None) -> str | None:
-    """An author credit without the outlets in it; None when it names only an outlet.
+# Words of a job title in a credit ("Department Spokesperson", "Examplian Ferry Minister").
+_OFFICE = re.compile(
+    r"\b(?:minister|secretary|spokes(?:person|man|woman)|president|premier|chancellor|ambassador"
+    r"|director|advis[eo]r|department|ministry|office|chair(?:man|woman|person)?|governor|envoy"
+    r"|coordinator|administrator|commissioner|representative|king|queen|prince|princess)\b",
+    re.IGNORECASE,
+)
 
-    "Deutsche Welle (www.dw.com)" -> None; "Jane Doe and John Roe, CNN" -> "Jane Doe and John Roe".
+
+def clean_author(author: str | None, outlet: str | None = None) -> str | None:
+    """The people of an author credit, without the outlets, desks and job titles in it; None
+    when it names no one.
+
+    "Deutsche Welle (www.dw.com)" -> None; "Jane Doe and John Roe, CNN" -> "Jane Doe and John
+    Roe"; "Office of the Spokesperson" -> None; "Ana Ruiz, Department Spokesperson" -> "Ana Ruiz".
     """
     if not author:
         return None
     text = re.sub(r"\s*\((?:[^()]*\.[a-z]{2,}[^()]*)\)", "", author).strip()  # "(www.dw.com)"
-    parts = [p for p in re.split(r"\s*(?:[,;]|\band\b|&)\s*", text) if p]
-    kept = [p for p in parts if not _names_outlet(p, outlet)]
+    parts: list[str] = []
+    for part in re.split(r"\s*[,;]\s*", text):
+        names = [n for n in re.split(r"\s*(?:\band\b|&)\s*", part) if n]
+        # "Ana Ruiz and Tom Baker" are two people; "Bureau of Asian and Pacific Affairs" is one
+        # title, whose "and" is not a separator.
+        parts.extend(names if all(looks_like_person(n) for n in names) else [part])
+    kept = [
+        p
+        for p in parts
+        if not _names_outlet(p, outlet)
+        and not _is_desk(p)
+        and not _INSTITUTION.match(p.translate(APOSTROPHES))
+    ]
+    people = [p for p in kept if looks_like_person(p) and not _OFFICE.search(p)]
+    if people:
+        kept = people  # "Ana Ruiz, Department Spokesperson": the title is not an author
     if not kept:
         return None
     if len(kept) == len(parts):
@@ -707,6 +769,10 @@ def _read_header_line(line: str, state: _State) -> bool:
     if _is_desk(line):  # "Special Correspondent", "Staff Reporter": a credit without a name
         state.credit()
         return True
+    if state.credits_seen and _INSTITUTION.match(line.translate(APOSTROPHES)):
+        # "By Office of the Spokesperson" / "U.S. Department of State": the issuer under a credit
+        state.outlet = state.outlet or masthead_outlet(line)
+        return True
     if is_domain(line) or _URL_LINE.match(line):  # "Philstar.com": the site's name or address
         state.outlet = state.outlet or masthead_outlet(line)
         state.credit()
@@ -781,16 +847,18 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
     remaining.extend(head[body_index:])
     remaining.extend(rest_of_text)
     title = None if listing else state.title()
+    if title:
+        title = strip_site_suffix(title)[0]  # the page's <title> printed as its first line
     if not any(classify_line(line) == "body" for line in remaining):
         # Only headline-like lines and no prose (a short Q&A, a list of points): they are the
         # text, not a header around it.
         remaining = [c for c in state.candidates if c != title] + remaining
 
-    outlet = state.outlet or _outlet_from_notes(lines)
+    outlet = state.outlet or _outlet_from_notes(lines) or (title and title_issuer(title))
     return (
         Header(
             title=title,
-            published=state.published() or _publisher_date(lines),
+            published=state.published() or _publisher_date(lines) or _closing_date(lines),
             outlet=outlet,
             author=" and ".join(state.authors) or None,
             dateline=state.dateline,
@@ -805,6 +873,16 @@ def _publisher_date(lines: Sequence[str]) -> tuple[dt.date, Precision] | None:
         statement = parse_publisher_statement(line)
         if statement is not None:
             return statement[1]
+    return None
+
+
+def _closing_date(lines: Sequence[str]) -> tuple[dt.date, Precision] | None:
+    """A date line that closes the text ("- 14 November 2024, 04:46"): when the header has none,
+    the page printed its date after the story."""
+    for line in lines[-2:]:
+        value = parse_date(line.strip(" -–—|"))
+        if value is not None and value[1] == "day":
+            return value
     return None
 
 

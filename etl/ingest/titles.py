@@ -20,6 +20,8 @@ from etl.ingest.outlets import canonical_outlet, is_domain, known_outlet, outlet
 
 # Fewer words than this is a label ("Hot News", "Main results"), not a headline.
 MIN_HEADLINE_WORDS = 3
+# Menus and labels are short; a longer line that ends a sentence is prose.
+MAX_MENU_WORDS = 12
 # Short lines of capitalised words are names (a ministry, a country), not headlines.
 MAX_NAME_WORDS = 6
 
@@ -64,6 +66,8 @@ def is_navigation(line: str) -> bool:
     words = [w for w in text.split() if any(c.isalpha() for c in w)]
     if len(words) < MIN_HEADLINE_WORDS:
         return True
+    if len(words) > MAX_MENU_WORDS and text.rstrip("\"'”’)]»").endswith((".", "!", "?")):
+        return False  # a sentence, however it is punctuated inside
     if _BULLET.match(text) or _SKIP_LINK.match(text) or _LIST_HEADING.match(text):
         return True
     if _MEDIA_LABEL.match(text) and len(words) <= MAX_NAME_WORDS:
@@ -89,18 +93,24 @@ def is_name_shaped(line: str) -> bool:
     return all(w[:1].isupper() or w.lower() in _NAME_CONNECTORS for w in words if w[:1].isalpha())
 
 
+# "... a difference. And you can, too": two sentences make a promotion, not a headline.
+_TWO_SENTENCES = re.compile(r"[a-z]{2,}[.!?]\s+[A-Z]")
+
+
 def headline_rank(line: str) -> int:
-    """0 for a line that reads like a headline, 1 for a weaker candidate (a name, a tag list)."""
+    """0 for a line that reads like a headline, 1 for a weaker candidate (a name, a tag list,
+    a promotional line of two sentences)."""
     words = [w.strip("\"'“”‘’,:;()[]").lower() for w in line.split()]
     if is_name_shaped(line) or not any(w in _FUNCTION_WORDS for w in words):
         return 1
-    return 0
+    return 1 if _TWO_SENTENCES.search(line) else 0
 
 
 # --------------------------------------------------------------------------------------------
 # Titles from HTML metadata
 
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+_GLUED_SUFFIX = re.compile(r"^(?P<head>.*\w\S*\s\S.*?)[-–|](?P<tail>[A-Z][\w.&'’ ]{1,40})$")
 
 
 def _same(a: str, b: str) -> bool:
@@ -128,6 +138,9 @@ def strip_site_suffix(
     before it is exactly the page's <h1>.
     """
     date: tuple[dt.date, Precision] | None = None
+    glued = _GLUED_SUFFIX.match(title)
+    if glued and known_outlet(glued["tail"]):
+        title = glued["head"]  # "Chinese FM holds talks-Xinhua"
     changed = True
     while changed:
         changed = False

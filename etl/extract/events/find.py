@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision
 from etl.extract.dates import ResolvedDate
-from etl.extract.events.agreements import agreement, anniversary, launch, relations
+from etl.extract.events.agreements import agreement, anniversary, issuance, launch, relations
 from etl.extract.events.attach import (
     date_for,
     fronted_place,
@@ -24,6 +24,7 @@ from etl.extract.events.context import (
     Context,
     document_anchor,
     entity_spans,
+    is_menu_line,
     paragraph_starts,
 )
 from etl.extract.events.gatherings import (
@@ -95,7 +96,11 @@ def find_events(
             if cand.date is not None and not cand.date_inherited:
                 previous = (cand.date.date, cand.date.precision)
             if not cand.participants or not participant_countries(cand.participants):
-                cand.participants.extend(sentence_countries(ctx, sent, cand.participants))
+                cand.participants.extend(
+                    p
+                    for p in sentence_countries(ctx, sent, cand.participants)
+                    if p.country_iso3 not in cand.topics
+                )
         fronted = fronted_place(ctx, sent)
         if fronted is not None:
             for cand in found:
@@ -111,6 +116,8 @@ def find_events(
 
 
 def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) -> list[Candidate]:
+    if is_menu_line(ctx.text, sent.start_char):
+        return []
     tokens = list(sent)
     norms = [norm(t.text) for t in tokens]
     out: list[Candidate] = []
@@ -130,6 +137,9 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             gatherings.append((i, j, tok, heads[low]))
             used.update(range(i, j))
     trigger_starts = [sent.doc[i].idx for i, _j, _t, _e in gatherings]
+    # A gathering without a name still ends the reach of the trigger before it ("attended the
+    # conference to prepare the summit that starts on Wednesday").
+    trigger_starts += [t.idx for t in tokens if t.i not in used and t.text in UNNAMED_HEADS]
     simple: list[tuple[int, int, str, str]] = []
     k = 0
     while k < len(tokens):
@@ -149,7 +159,10 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             continue
         n, etype = hit
         simple.append((tokens[k].i, tokens[k + n - 1].i, etype, kind))
-        trigger_starts.append(tokens[k].idx)
+        if etype != "issuance":
+            # "a spokesperson issued the following statement today": issuing a text is rarely
+            # the occurrence; it must not cut the date off the one before it.
+            trigger_starts.append(tokens[k].idx)
         k += n
     for i, j, head, etype in gatherings:
         cand = gathering_candidate(ctx, sent, i, j, head, etype, dates, trigger_starts)
@@ -222,6 +235,7 @@ _BUILDERS = {
     "arrival": arrival,
     "state_visit": visit,
     "signing": agreement,
+    "issuance": issuance,
     "resolution": agreement,
     "diplomatic_relations": relations,
     "launch": launch,

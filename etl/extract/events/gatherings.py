@@ -175,6 +175,10 @@ def gathering_candidate(
     # something happens at it: attended, held, dated or numbered.
     if low_head in INSTITUTION_HEADS and not (governed or ordinal or date):
         return None
+    if low_head == "session" and not governed and head.dep_ in ("nsubj", "nsubjpass"):
+        # "The 78th session of the UN General Assembly adopted ...": a body's year of work
+        # acting, not a gathering someone attended or held.
+        return None
     if not (governed or ordinal or date or head.dep_ in ("nsubj", "nsubjpass")):
         return None
     etype = _gathering_type(surface, etype)
@@ -206,6 +210,9 @@ def _gathering_type(surface: str, etype: str) -> str:
     low = norm(surface)
     for word, kind in (
         ("summit", "summit"),
+        ("ministers' meeting", "conference"),
+        ("ministers meeting", "conference"),
+        ("ministerial meeting", "conference"),
         ("leaders' meeting", "summit"),
         ("forum", "forum"),
         ("conference", "conference"),
@@ -274,6 +281,12 @@ def unnamed_gathering(
         return None
     start = min(t.idx for t in head.subtree)
     end = head.idx + len(head)
+    stops = [s for s in stops if s != head.idx]
+    # "a symposium on China's foreign relations in 2023": the topic's year is not the date.
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about")):
+        sub = list(prep.subtree)
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+        dates = [d for d in dates if not (lo <= d.start and d.end <= hi)]
     date = date_for(ctx, start, end, sent, dates, stops)
     own_date = date is not None and start - 3 <= date.start <= max(t.idx for t in head.subtree)
     if mood == "future":

@@ -78,11 +78,15 @@ def _same_pair(a: Candidate, b: Candidate) -> bool:
         return False
     ca = {p.country_iso3 for p in a.participants if p.country_iso3}
     cb = {p.country_iso3 for p in b.participants if p.country_iso3}
-    if len(ca) != 2 or ca != cb:
-        return False
     pa = {p.name for p in a.participants if p.kind == "person"}
     pb = {p.name for p in b.participants if p.kind == "person"}
-    return bool(pa and pb) and (pa <= pb or pb <= pa)
+    if not (pa and pb and (pa <= pb or pb <= pa)):
+        return False
+    if len(ca) == 2 and ca == cb:
+        return True
+    # "the meeting with Lighthizer" and "Motegi met Lighthizer": one side named once.
+    one_sided = min(len(pa), len(pb)) == 1 and max(len(pa), len(pb)) == 2
+    return one_sided and (ca <= cb or cb <= ca)
 
 
 def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
@@ -92,7 +96,10 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
     for cand in candidates:
         if cand.key.startswith("anaphor:"):
             family = _ANAPHOR_FAMILY[cand.key]
+            # "the summit" points back at the last summit, else at the last of its family.
             target = next(
+                (g for g in reversed(groups) if g.first.event_type == cand.event_type), None
+            ) or next(
                 (g for g in reversed(groups) if TYPE_FAMILY[g.first.event_type] == family), None
             )
             if target is not None and cand.start - target.members[-1].start < 1500:

@@ -49,6 +49,13 @@ def _non_referring(token: Token) -> bool:
     return False
 
 
+def _present_at(verb: Token) -> bool:
+    """ "is in Bali to attend ...": being somewhere for a purpose is the purpose under way."""
+    return verb.lower_ in ("is", "was", "are", "were", "been") and any(
+        c.dep_ == "prep" and c.lower_ in ("in", "at") for c in verb.children
+    )
+
+
 def modality(token: Token) -> Modality:
     """Walk from ``token`` up its governors: the first blocker makes the clause irrealis; a
     future marker ("will", "scheduled to") makes it future unless a blocker sits higher up."""
@@ -78,7 +85,11 @@ def modality(token: Token) -> Modality:
                 head = node.head
                 if head.lower_ in futures:
                     future = True
-                elif head.lower_ not in realizers and node.dep_ in ("xcomp", "acl", "advcl"):
+                elif (
+                    head.lower_ not in realizers
+                    and not _present_at(head)
+                    and node.dep_ in ("xcomp", "acl", "advcl")
+                ):
                     return "irrealis"
         if node.lower_ in blockers and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             return "irrealis"

@@ -76,6 +76,18 @@ def visit(
                         EventParticipant("guest", prev[0].name, "person", prev[0].country_iso3)
                     )
     dest_countries = [c for c in dest_countries if c != visitor_country]
+    dest_city = None
+    if not dest_countries and not dest_regions:
+        # "travelled to Islamabad", "his visit to the UN General Assembly in New York": a city
+        # names the destination country.
+        cities = [
+            p
+            for p in ctx.places
+            if p.kind == "city" and span_start <= p.start and p.end <= span_end and p.start >= start
+        ]
+        if cities and cities[0].country_iso3 != visitor_country:
+            dest_city = cities[0]
+            dest_countries = [dest_city.country_iso3]
     if not dest_countries and not dest_regions:
         if tok.pos_ == "VERB":
             return None
@@ -120,7 +132,7 @@ def visit(
             date=date,
             confidence=0.7,
         )
-        cand.location = None
+        cand.location = dest_city
         return [cand, *extra]
     _region_start, region = dest_regions[0]
     cand = Candidate(
