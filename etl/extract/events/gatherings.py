@@ -77,6 +77,15 @@ def named_gathering(
     # Drop leading connectors and a possessive month ("October's").
     while i < tok.i and (norm(sent.doc[i].text) in NAME_CONNECTORS or sent.doc[i].is_punct):
         i += 1
+    # A date before the name dates it and is no part of it ("the March 24 Extraordinary
+    # NATO Summit"); "their April 24 meeting" has no name at all.
+    while (
+        i + 1 < tok.i
+        and norm(sent.doc[i].text) in DATE_WORDS
+        and sent.doc[i + 1].text.isdigit()
+        and len(sent.doc[i + 1].text) <= 2
+    ):
+        i += 2
     j = tok.i + 1
     # Right tail: "of the Forum on China-Africa Cooperation", "Marking the 70th Anniversary of".
     m = j
@@ -96,7 +105,10 @@ def named_gathering(
         break
     if tail_ok > j and norm(sent.doc[j].text) in ("of", "on", "for", "marking"):
         j = tail_ok
-    has_name = any(_is_cap(sent.doc[x]) and x != tok.i for x in range(i, j))
+    has_name = any(
+        _is_cap(sent.doc[x]) and x != tok.i and norm(sent.doc[x].text) not in DATE_WORDS
+        for x in range(i, j)
+    )
     if not has_name and not _is_cap(tok):
         return None
     if not has_name:
@@ -112,6 +124,14 @@ def is_gathering_name(ctx: Context, doc: Doc, i: int, j: int, head: Token) -> bo
     on its line)."""
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
     if any(start <= s < head.idx for s, _e, _p in ctx.persons):
+        return False
+    if (
+        head.text == head.lower_
+        and head.i + 1 < j
+        and doc[head.i + 1].lower_ in ("on", "about", "regarding")
+        and not any(doc[k].text[:1].isupper() or doc[k].is_digit for k in range(i, head.i))
+    ):
+        # "the conference on Gaza": a capitalised topic does not name the gathering.
         return False
     ordinal = bool(ORDINAL.match(doc[i].text) or doc[i].lower_ in ORDINAL_WORDS)
     _gaz, known = organization_catalogue()
@@ -297,9 +317,10 @@ def unnamed_gathering(
     held = any(c.lower_ in _HAPPENED for c in head.children) or (
         head.head.lower_ in _HAPPENED and head.dep_ in ("dobj", "nsubjpass")
     )
-    if not (governed or held or own_date or mood == "future"):
-        return None
+    evidence = governed or held or own_date or mood == "future"
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in left)
+    if not evidence and not definite:
+        return None
     anchor_tok = governor if governor is not None and governor.pos_ in ("VERB", "AUX") else head
     parts = clause_participants(ctx, anchor_tok, "attendee", "attendee")
     limit = min((s for s in stops if s > end), default=sent.end_char)
@@ -312,7 +333,8 @@ def unnamed_gathering(
         sentence=sent,
         head=head,
         key="anaphor:gathering" if definite else "u:" + " ".join(sorted(content_key(name))),
-        name=name,
+        # Without evidence that it took place, "the summit" can only point back.
+        name=name if evidence else "",
         participants=parts,
         date=date,
         location=location,
