@@ -98,3 +98,18 @@ def test_malay_honorifics_are_not_part_of_the_name() -> None:
     )
     assert {"Hamzah Rahim", "Idris Lajim", "Faizal Osman"} <= set(found)
     assert not any(n.startswith(("Datuk", "Tan Sri", "Menteri")) for n in found)
+
+
+def test_hyphenated_surname_after_office_is_the_known_person() -> None:
+    found = persons("Ambassador Thomas-Greenfield addressed the Council on Monday.")
+    assert set(found) == {"Linda Thomas-Greenfield"}
+
+
+def test_accented_surname_after_office_is_the_known_person() -> None:
+    found = persons("President Moise spoke to reporters in Port-au-Prince.")
+    assert "Jovenel Moïse" in found
+
+
+def test_transcript_interjections_are_not_people() -> None:
+    found = persons("QUESTION: What about the talks?\nMR PRICE: Well, I think so. So, yes.")
+    assert not ({"Well", "So", "Yes"} & set(found))

@@ -523,6 +523,9 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
         text = doc.text(c.start, c.end)
         if c.seed is None:
             c.seed = seed_by_folded_name().get(fold(_display_name(text.split())))
+        if c.seed is None and c.titled and len(text.split()) == 1:
+            # A hyphenated surname alone: "Ambassador Thomas-Greenfield".
+            c.seed = seed_by_surname(text, c.title)
         if c.seed:
             p = person(c.seed, c.seed)
         elif len(_name_words(text)) >= 2:
