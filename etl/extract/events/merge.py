@@ -76,6 +76,8 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if a.named and b.named:
         ka, kb = set(a.key[2:].split()), set(b.key[2:].split())
+        if ka - _GENERIC_GATHERING_WORDS == kb - _GENERIC_GATHERING_WORDS != set():
+            return True  # "the BRICS summit" and "the BRICS meeting"
         return bool(ka and kb) and (ka <= kb or kb <= ka)
     if a.event_type == b.event_type and {a.key[:2], b.key[:2]} == {"g:", "u:"}:
         # "a forum between China and CELAC" and "the China-CELAC Forum": the unnamed
