@@ -113,3 +113,12 @@ def test_accented_surname_after_office_is_the_known_person() -> None:
 def test_transcript_interjections_are_not_people() -> None:
     found = persons("QUESTION: What about the talks?\nMR PRICE: Well, I think so. So, yes.")
     assert not ({"Well", "So", "Yes"} & set(found))
+
+
+def test_name_of_a_building_is_not_a_person() -> None:
+    found = persons(
+        "The talks took place at the King Faisal Bin Omar Convention Centre. Later he landed "
+        "at Jomo Kenyatta International Airport and met President Uhuru Kenyatta."
+    )
+    assert set(found) == {"Uhuru Kenyatta"}
+    assert [m.text for m in found["Uhuru Kenyatta"].mentions] == ["Uhuru Kenyatta"]

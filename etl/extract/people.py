@@ -27,6 +27,7 @@ from etl.extract.gazetteer import Gazetteer, Match, tokenize
 from etl.extract.person_lexicon import (
     COUNTERPART,
     CREDIT,
+    FACILITY_AFTER,
     MAX_NAME_TOKENS,
     PARTICLES,
     PLACE_BEFORE,
@@ -450,6 +451,13 @@ def _is_noise(doc: _Document, c: _Candidate) -> bool:
     return body[end : end + 1] == "/" or CREDIT.search(credit_zone) is not None
 
 
+def _names_a_facility(doc: _Document, c: _Candidate) -> bool:
+    """ "King Hussein Bin Talal Convention Centre", "Jomo Kenyatta International Airport": the
+    name is part of a building's or a prize's, even when it is a known person's."""
+    end = doc.tokens[c.end - 1].end
+    return FACILITY_AFTER.match(doc.body[end : end + 60]) is not None
+
+
 @functools.lru_cache(maxsize=64)
 def _has_lowercase(body: str, start: int, end: int) -> bool:
     """Whether a line has a lowercase letter; cached per line, since every candidate on a long
@@ -509,7 +517,9 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
     doc = _Document(body)
     seeds = seed_people()
     cands = _merge(_seed_candidates(doc) + _ner_candidates(doc, nlp_doc) + _title_candidates(doc))
-    cands = [c for c in cands if c.seed or not _is_noise(doc, c)]
+    cands = [
+        c for c in cands if not _names_a_facility(doc, c) and (c.seed or not _is_noise(doc, c))
+    ]
 
     people: dict[str, _Person] = {}
 

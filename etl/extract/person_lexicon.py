@@ -80,6 +80,13 @@ PLACE_BEFORE = re.compile(
     r"|state|municipality|airport|street|square|in|near)(?:\s+of)?\s+$",
     re.IGNORECASE,
 )
+# A name followed by a facility or prize noun names that thing, not a person: "King Hussein
+# Bin Talal Convention Centre", "the Nelson Mandela Foundation", "John F. Kennedy Airport".
+FACILITY_AFTER = re.compile(
+    r"^[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Center|Centre|Hall|Palace|Airport|Stadium"
+    r"|University|Street|Avenue|Road|Bridge|Hospital|School|Foundation|Institute|Museum|Park"
+    r"|Square|Library|Prize|Award|Mausoleum|Memorial|Highway|Port|Dam|Complex)\b"
+)
 CREDIT = re.compile(
     r"(?:photo|photograph|photographer|photographed|credit|reporter|image|file)\b[^\n]{0,40}$",
     re.IGNORECASE,
