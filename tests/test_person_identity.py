@@ -122,3 +122,19 @@ def test_name_of_a_building_is_not_a_person() -> None:
     )
     assert set(found) == {"Uhuru Kenyatta"}
     assert [m.text for m in found["Uhuru Kenyatta"].mentions] == ["Uhuru Kenyatta"]
+
+
+def test_meeting_words_after_a_title_are_not_a_name() -> None:
+    found = persons(
+        "I will meet my counterpart for Foreign Minister Consultations.\n\nOpening Remarks\n\n"
+        "Foreign Minister Lela Tamari spoke first."
+    )
+    assert set(found) == {"Lela Tamari"}
+
+
+def test_given_name_after_an_honorific_stays_in_the_name() -> None:
+    found = persons(
+        "Also present were Foreign Ministry secretary-general Datuk Seri Amran Mohamed Zin and "
+        "Datuk Dr Azfar Mohamad Mustafar."
+    )
+    assert "Amran Mohamed Zin" in found

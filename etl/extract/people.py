@@ -406,10 +406,14 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     merged = []
     for group in groups:
         bounding = [c for c in group if c.seed or c.ner] or group
+        start, end = min(c.start for c in bounding), max(c.end for c in bounding)
+        if not any(c.seed for c in group):
+            # The model cut a given name after a title: "Datuk Seri [Amran] Mohamed Zin".
+            start = min([c.start for c in group if c.titled and c.end == end] + [start])
         merged.append(
             _Candidate(
-                min(c.start for c in bounding),
-                max(c.end for c in bounding),
+                start,
+                end,
                 seed=next((c.seed for c in group if c.seed), None),
                 ner=any(c.ner for c in group),
                 titled=any(c.titled for c in group),

@@ -45,7 +45,7 @@ STOP = _words(
     south north east west thought group conference center centre institute foundation
     program programme plan strategy vision agenda declaration treaty charter fund photo
     xinhua reuters ap afp meeting talks dialogue session visit ceremony statement press
-    briefing mechanism well so yes okay thanks
+    briefing mechanism well so yes okay thanks consultations remarks
     """
 )
 # Continents, regions and groupings that are not in the country or organization seeds.
