@@ -103,3 +103,13 @@ def test_ministers_meeting_and_leaders_summit_stay_two() -> None:
         "On Monday, the Mekong-Ganga Foreign Ministers' Meeting was held in a new hall."
     )
     assert len([e for e in found if "Mekong-Ganga" in e.name]) == 2
+
+
+def test_people_who_briefed_the_meeting_attend_the_gathering() -> None:
+    found = events(
+        "Ministers attended the 4th Ministerial Conference of the Mekong-Ganga Forum in Bagan "
+        "on Monday.\n\n"
+        "Trade Minister Lela Tamari and Aid Minister Joon Park briefed the meeting on trade."
+    )
+    assert len(found) == 1
+    assert {"Lela Tamari", "Joon Park"} <= people(found[0])
