@@ -113,6 +113,13 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
     groups: list[_Group] = []
     alone: list[Candidate] = []
     for cand in candidates:
+        if TYPE_FAMILY[cand.event_type] == "contact" and not cand.named:
+            # "During phone talks with his Pakistani counterpart": the one earlier contact
+            # whose actors include all of these.
+            target = _covering_contact(cand, groups)
+            if target is not None:
+                target.members.append(cand)
+                continue
         if cand.key.startswith("anaphor:"):
             family = _ANAPHOR_FAMILY[cand.key]
             # "the summit" points back at the last summit, else at the last of its family.
@@ -223,6 +230,30 @@ def _fold_meetings_into_summits(groups: list[_Group]) -> list[_Group]:
         else:
             target.members.extend(group.members)
     return kept
+
+
+def _actors(parts: list[EventParticipant]) -> tuple[set[str], set[str]]:
+    people = {p.name for p in parts if p.kind == "person" and p.name}
+    states = {p.country_iso3 for p in parts if p.country_iso3}
+    return people, states
+
+
+def _covering_contact(cand: Candidate, groups: list[_Group]) -> _Group | None:
+    """For a contact naming fewer than two people, the single earlier contact (not a count of
+    meetings) that has every person and state it names, among at least two people."""
+    people, states = _actors(cand.participants)
+    if len(people) >= 2 or not (people or states) or cand.key.startswith("c:True"):
+        return None
+    found = []
+    for g in groups:
+        if TYPE_FAMILY[g.first.event_type] != "contact" or g.first.key.startswith("c:True"):
+            continue
+        if not all(_dates_compatible(m.date, cand.date) or m.date_inherited for m in g.members):
+            continue
+        have_people, have_states = _actors([p for m in g.members for p in m.participants])
+        if len(have_people) >= 2 and people <= have_people and states <= have_states:
+            found.append(g)
+    return found[0] if len(found) == 1 else None
 
 
 def _event(ctx: Context, group: _Group) -> Event:

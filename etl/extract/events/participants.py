@@ -84,6 +84,8 @@ def _scope(token: Token) -> tuple[int, int, list[Token]]:
     if token.pos_ in ("NOUN", "PROPN") and token is not verb:
         subtree = argument_tokens(token, token)
         verb_tokens = [verb, *subjects]
+        if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children):
+            verb_tokens = []  # "the call between A and B": A and B, whoever mentions it
     else:
         subtree = argument_tokens(verb, token)
         verb_tokens = subjects
