@@ -24,7 +24,7 @@ from etl.article import ParsedDocument, RawInput, Rejection
 from etl.database import error_reason
 from etl.decode import decode
 from etl.discover import Candidate, discover
-from etl.errors import RejectedInput, RunFailed
+from etl.errors import ExtractorUnavailable, RejectedInput, RunFailed
 from etl.executors import make_executor
 from etl.extract import EXTRACTOR_VERSION, Extraction, analysis_text, extract, extract_facts
 from etl.loader import (
@@ -81,7 +81,9 @@ def _rejection(raw: RawInput, exc: Exception, strict: bool) -> Rejection:
     the batch, unless ``strict`` (--debug) asks for the traceback."""
     if isinstance(exc, RejectedInput):
         return Rejection(raw.source, exc.reason, raw.content_sha256)
-    if strict:
+    if strict or isinstance(exc, ExtractorUnavailable):
+        # --debug wants the traceback; a broken installation is no input's fault and must
+        # stop the run rather than reject (or worse, degrade) every HTML page after it.
         raise exc
     log.error("extractor error on %s", raw.source, exc_info=exc)
     return Rejection(
