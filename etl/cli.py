@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 import time
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -83,7 +84,8 @@ def handles_errors(fn: F) -> F:
             raise
         except DiploError as exc:
             if state.debug:
-                raise
+                # The traceback, but the documented exit code all the same.
+                traceback.print_exc()
             err.print(f"Error: {exc}", markup=False)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
@@ -91,7 +93,8 @@ def handles_errors(fn: F) -> F:
             raise typer.Exit(130) from None
         except Exception as exc:
             if state.debug:
-                raise
+                traceback.print_exc()
+                raise typer.Exit(EXIT_INTERNAL) from None
             err.print(
                 f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)",
                 markup=False,

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
 from etl import schema, seeds
 from etl.article import ParsedDocument, RawInput, Rejection
@@ -216,8 +216,9 @@ def _modified_since(candidate: Candidate | Rejection, since: dt.datetime | None)
 def _fail(engine: Engine, run_id: int, counts: RunCounts, command: str, exc: BaseException) -> None:
     """Record why a run stopped, then raise: a database error as RunFailed (one line for the
     user), anything else as it was."""
-    if isinstance(exc, DBAPIError):
-        reason = error_reason(exc)
+    if isinstance(exc, DBAPIError | PendingRollbackError):
+        # PendingRollbackError: a statement on a connection that had already died.
+        reason = error_reason(exc) if isinstance(exc, DBAPIError) else "connection lost"
         _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
         raise RunFailed(f"{command} stopped, database error: {reason}") from exc
     if isinstance(exc, RunFailed):

@@ -179,3 +179,9 @@ def test_embedded_default_needs_no_setup(tmp_path: Path) -> None:
         assert oct(pgdata.stat().st_mode & 0o777) == "0o700"
     finally:
         subprocess.run([*diplo, "db", "stop"], env=env, check=False, timeout=60)
+
+
+def test_debug_shows_the_traceback_but_keeps_the_documented_exit_code(empty_db_url: URL) -> None:
+    result = invoke(["--debug", "runs"], empty_db_url)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" in result.stderr and "Error: the database has no schema" in result.stderr
