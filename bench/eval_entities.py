@@ -15,10 +15,10 @@ import json
 from pathlib import Path
 
 from etl.article import RawInput
-from etl.decode import decode
-from etl.evaluate import _names, prediction, score_corpus
-from etl.extract import extract
-from etl.parse import parse
+from etl.extract.extractor import extract
+from etl.ingest.decode import decode
+from etl.ingest.parse import parse
+from etl.outputs.evaluate import _names, prediction, score_corpus
 
 
 def predict(path: Path) -> dict:

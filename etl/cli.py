@@ -23,13 +23,15 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
-from etl import embedded, pipeline, reports, roles, schema, seeds
-from etl import evaluate as evaluation
-from etl import export as exporting
-from etl import schedule as sched
-from etl.database import make_engine, resolve_url
+from etl import pipeline
 from etl.errors import ConfigError, DiploError, LoadLocked, RunFailed
-from etl.event_types import EVENT_TYPES
+from etl.facts import EVENT_TYPES
+from etl.load import embedded, schema, seeds
+from etl.load.database import make_engine, resolve_url
+from etl.outputs import evaluate as evaluation
+from etl.outputs import export as exporting
+from etl.outputs import reports, roles
+from etl.outputs import schedule as sched
 from etl.settings import Settings, redact
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70

@@ -19,15 +19,24 @@ from typing import TYPE_CHECKING, TypeVar
 from sqlalchemy import Engine, delete, select
 from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
-from etl import schema, seeds
 from etl.article import ParsedDocument, RawInput, Rejection
-from etl.database import error_reason
-from etl.decode import decode
-from etl.discover import Candidate, discover
 from etl.errors import ExtractorUnavailable, RejectedInput, RunFailed
-from etl.executors import make_executor
-from etl.extract import EXTRACTOR_VERSION, Extraction, analysis_text, extract, extract_facts
-from etl.loader import (
+from etl.extract.extractor import (
+    EXTRACTOR_VERSION,
+    Extraction,
+    analysis_text,
+    extract,
+    extract_facts,
+)
+from etl.extract.nlp import analyze_many
+from etl.ingest.decode import decode
+from etl.ingest.discover import Candidate, discover
+from etl.ingest.parse import parse
+from etl.ingest.read import read
+from etl.load import schema, seeds
+from etl.load.database import error_reason
+from etl.load.executors import make_executor
+from etl.load.loader import (
     Outcome,
     clear_facts,
     delete_orphans,
@@ -38,11 +47,8 @@ from etl.loader import (
     write_entities,
     write_events,
 )
-from etl.locks import load_lock
-from etl.nlp import analyze_many
-from etl.parse import parse
-from etl.read import read
-from etl.runs import RunCounts, finish_run, record_rejection, start_run
+from etl.load.locks import load_lock
+from etl.load.runs import RunCounts, finish_run, record_rejection, start_run
 from etl.settings import DEFAULT_MAX_BYTES
 from models import Document, DocumentCaption, DocumentSentence
 

@@ -46,7 +46,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         _configure(connection)
         return
-    from etl.database import resolve_url
+    from etl.load.database import resolve_url
     from etl.settings import Settings
 
     engine = create_engine(resolve_url(Settings.from_env()), poolclass=NullPool)

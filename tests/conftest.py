@@ -15,7 +15,7 @@ from sqlalchemy import Engine, create_engine
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
-from etl import embedded, schema, seeds
+from etl.load import embedded, schema, seeds
 from etl.settings import normalize_url
 
 REPO = Path(__file__).resolve().parent.parent

@@ -17,12 +17,12 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
-from etl import export, loader, roles
 from etl.article import DecodedArticle
-from etl.entities import Entity, Mention
-from etl.event_types import Event, EventParticipant
-from etl.extract import Extraction, Facts
-from etl.parse import parse
+from etl.extract.extractor import Extraction, Facts
+from etl.facts import Entity, Event, EventParticipant, Mention
+from etl.ingest.parse import parse
+from etl.load import loader
+from etl.outputs import export, roles
 
 XI = ("person", "Xi Jinping", "CHN", "Xi")
 TOKAYEV = ("person", "Kassym-Jomart Tokayev", "KAZ", "Tokayev")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.boilerplate import (
+from etl.ingest.boilerplate import (
     classify_line,
     editor_note,
     is_breadcrumb,

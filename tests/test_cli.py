@@ -14,8 +14,8 @@ from articles import ARTICLE
 from sqlalchemy.engine import URL
 from typer.testing import CliRunner
 
-from etl import schema
 from etl.cli import app
+from etl.load import schema
 
 REPO = Path(__file__).resolve().parent.parent
 runner = CliRunner()

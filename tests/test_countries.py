@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.countries import find_countries, region_rows
-from etl.entities import Entity, analyze
+from etl.extract.countries import find_countries, region_rows
+from etl.extract.nlp import analyze
+from etl.facts import Entity
 
 
 def _find(text: str) -> list[Entity]:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.dates import find_dates, format_date, is_update_label, parse_date, search_date
+from etl.ingest.dates import find_dates, format_date, is_update_label, parse_date, search_date
 
 
 @pytest.mark.parametrize(

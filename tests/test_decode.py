@@ -1,4 +1,4 @@
-"""Tests for etl.decode: encodings, binary detection, mojibake, HTML and JSON records."""
+"""Tests for etl.ingest.decode: encodings, binary detection, mojibake, HTML and JSON records."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from etl.article import RawInput, Rejection
-from etl.decode import decode
-from etl.discover import STDIN_SOURCE
 from etl.errors import RejectedInput
-from etl.read import read
+from etl.ingest.decode import decode
+from etl.ingest.discover import STDIN_SOURCE
+from etl.ingest.read import read
 
 
 def _raw(data: bytes, kind: str = "text", source: str = "test.txt") -> RawInput:
@@ -287,7 +287,7 @@ def test_text_file_with_markup_is_not_sniffed() -> None:
 
 
 def test_read_then_decode_files(tmp_path: Path) -> None:
-    from etl.discover import discover
+    from etl.ingest.discover import discover
 
     (tmp_path / "latin.txt").write_bytes("Réunion à Genève".encode("latin-1"))
     (tmp_path / "utf16.txt").write_bytes("Summit in Accra".encode("utf-16-le"))
@@ -306,7 +306,7 @@ def test_read_then_decode_files(tmp_path: Path) -> None:
 
 
 def test_sample_articles_all_load() -> None:
-    from etl.discover import discover
+    from etl.ingest.discover import discover
 
     root = Path(__file__).resolve().parent.parent / "seeds" / "sample_articles"
     articles = []

@@ -1,4 +1,4 @@
-"""Tests for etl.discover: which arguments become candidates, and in what order."""
+"""Tests for etl.ingest.discover: which arguments become candidates, and in what order."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from etl.article import Rejection
-from etl.discover import STDIN_SOURCE, Candidate, discover
+from etl.ingest.discover import STDIN_SOURCE, Candidate, discover
 
 
 def _touch(path: Path, text: str = "Some article text.") -> Path:

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, text
 
-from etl import extract as extract_stage
-from etl import loader, pipeline
+from etl import pipeline
 from etl.article import DecodedArticle
-from etl.entities import Entity, Mention
-from etl.extract import Extraction, Facts
-from etl.parse import parse
+from etl.extract import extractor as extract_stage
+from etl.extract.extractor import Extraction, Facts
+from etl.facts import Entity, Mention
+from etl.ingest.parse import parse
+from etl.load import loader
 
 BODY_A = "Chinese President Xi Jinping met Kenyan President William Ruto in Beijing.\n\nXi said China and Kenya would deepen Belt and Road cooperation."
 BODY_B = "President Xi Jinping sent a message to the BRICS summit. Xi praised the Belt and Road Initiative."

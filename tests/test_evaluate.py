@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from etl import pipeline
 from etl.cli import app
-from etl.evaluate import dates_agree, evaluate, events_match, score_named, score_set
+from etl.outputs.evaluate import dates_agree, evaluate, events_match, score_named, score_set
 
 # Floors from the issues: entities on the five shared articles, at most 0.05 lower on the ten
 # more; events at 0.70 and 0.60.

@@ -1,4 +1,4 @@
-"""Dates in prose resolved against an anchor (etl.dates.resolve_dates)."""
+"""Dates in prose resolved against an anchor (etl.extract.dates.resolve_dates)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.dates import resolve_dates
+from etl.extract.dates import resolve_dates
 
 ANCHOR = dt.date(2023, 6, 15)  # a Thursday
 

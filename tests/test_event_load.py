@@ -8,13 +8,12 @@ import itertools
 
 from sqlalchemy import Engine, text
 
-from etl import loader
 from etl.article import DecodedArticle
-from etl.dedupe import Report, aggregate, event_key, name_signature
-from etl.entities import Entity, Mention
-from etl.event_types import Event, EventParticipant
-from etl.extract import Extraction, Facts
-from etl.parse import parse
+from etl.extract.extractor import Extraction, Facts
+from etl.facts import Entity, Event, EventParticipant, Mention
+from etl.ingest.parse import parse
+from etl.load import loader
+from etl.load.dedupe import Report, aggregate, event_key, name_signature
 
 DOC_A = (
     "Leaders gathered in Kazan in October 2024 for the 16th BRICS Summit. "

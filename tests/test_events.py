@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 
-from etl.entities import analyze, find_entities
-from etl.event_types import Event
-from etl.events import find_events
+from etl.extract.entities import find_entities
+from etl.extract.events import find_events
+from etl.extract.nlp import analyze
+from etl.facts import Event
 
 PUBLISHED = dt.date(2023, 6, 16)  # a Friday
 

@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 from etl import pipeline
 from etl.article import Rejection
 from etl.cli import app, one_line
-from etl.discover import Candidate
+from etl.ingest.discover import Candidate
 
 MB = 1024 * 1024
 

@@ -13,10 +13,10 @@ from conftest import SHARED
 from sqlalchemy import Engine, func, select
 from typer.testing import CliRunner
 
-from etl import decode as decoding
 from etl.article import RawInput
 from etl.cli import app
 from etl.errors import ExtractorUnavailable
+from etl.ingest import decode as decoding
 from models import Document
 
 HTML_NEWS = SHARED / "bulk" / "html-news"

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from etl.entities import Entity, analyze
-from etl.initiatives import COMMUNITY, find_initiatives
+from etl.extract.initiatives import COMMUNITY, find_initiatives
+from etl.extract.nlp import analyze
+from etl.facts import Entity
 
 
 def _inits(text: str) -> dict[str, Entity]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.language import detect_language
+from etl.ingest.language import detect_language
 
 
 @pytest.mark.parametrize(

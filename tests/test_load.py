@@ -11,7 +11,8 @@ import pytest
 from articles import ARTICLE
 from sqlalchemy import Engine, text
 
-from etl import loader, pipeline
+from etl import pipeline
+from etl.load import loader
 
 MAX = 10 * 1024 * 1024
 

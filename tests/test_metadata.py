@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from etl.metadata import (
+from etl.ingest.metadata import (
     canonical_outlet,
     find_outlet,
     is_title_like,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from etl.article import DecodedArticle, ParsedDocument
-from etl.dates import format_date
-from etl.parse import parse
+from etl.ingest.dates import format_date
+from etl.ingest.parse import parse
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SETS = (

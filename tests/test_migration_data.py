@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
-from etl import schema
+from etl.load import schema
 
 REVISIONS = [
     s.revision

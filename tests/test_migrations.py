@@ -7,7 +7,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
-from etl import schema, seeds
+from etl.load import schema, seeds
 from models import Base
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from etl.nlp import POS_COMPONENT, SPACY_MODEL, load_nlp
+from etl.extract.nlp import POS_COMPONENT, SPACY_MODEL, load_nlp
 
 TEXT = (
     "Chinese President Xi Jinping held talks with his Kazakh counterpart on Monday. "

@@ -18,10 +18,11 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 from typer.testing import CliRunner
 
-from etl import pipeline, schedule
+from etl import pipeline
 from etl.cli import app
 from etl.errors import ConfigError, LoadLocked
-from etl.locks import load_lock
+from etl.load.locks import load_lock
+from etl.outputs import schedule
 
 
 def _write_corpus(directory: Path, count: int) -> None:

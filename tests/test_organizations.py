@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.entities import Entity, analyze
-from etl.organizations import find_organizations, looks_like_institution
+from etl.extract.nlp import analyze
+from etl.extract.organizations import find_organizations, looks_like_institution
+from etl.facts import Entity
 
 
 def _orgs(text: str) -> dict[str, Entity]:

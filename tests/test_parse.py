@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from etl.article import DecodedArticle, SourceMeta
 from etl.errors import RejectedInput
-from etl.parse import EXTRACTOR_VERSION, parse
+from etl.ingest.parse import EXTRACTOR_VERSION, parse
 
 ARTICLE = """Home > World > Asia
 Envoys from Hanoi and Vientiane agree to expand rail links

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from etl.entities import Entity, analyze
-from etl.people import find_people, titles
+from etl.extract.nlp import analyze
+from etl.extract.people import find_people, titles
+from etl.facts import Entity
 
 
 def people(text: str) -> dict[str, Entity]:

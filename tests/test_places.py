@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from etl.places import city_country, find_places
+from etl.extract.places import city_country, find_places
 
 
 def cities(text: str) -> list[tuple[str, str]]:

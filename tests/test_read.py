@@ -1,4 +1,4 @@
-"""Tests for etl.read: bytes per document, JSON splitting, size limits, vanished files."""
+"""Tests for etl.ingest.read: bytes per document, JSON splitting, size limits, vanished files."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from etl.article import RawInput, Rejection
-from etl.discover import STDIN_SOURCE, Candidate, discover
-from etl.read import read
+from etl.ingest.discover import STDIN_SOURCE, Candidate, discover
+from etl.ingest.read import read
 
 MB = 1024 * 1024
 LIMIT = 10 * MB
@@ -195,7 +195,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 def test_permission_error_while_opening(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Also runs as root (where chmod 0 does not stop reading).
-    import etl.read
+    import etl.ingest.read
 
     path = tmp_path / "locked.txt"
     path.write_text("x", encoding="utf-8")
@@ -203,7 +203,7 @@ def test_permission_error_while_opening(tmp_path: Path, monkeypatch: pytest.Monk
     def deny(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(etl.read, "open", deny, raising=False)
+    monkeypatch.setattr(etl.ingest.read, "open", deny, raising=False)
     (item,) = _read(path)
     assert item == Rejection(str(path), "permission denied")
 

@@ -34,7 +34,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL
 from sqlalchemy.pool import NullPool
 
-from etl import embedded
+from etl.load import embedded
 
 PASSWORD = "S3cr3t-xyz"
 # Also the forms a password takes inside a URL, so a leak of either spelling is caught.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.segment import normalise_line, segment, sentence_spans, text_lines
+from etl.ingest.segment import normalise_line, segment, sentence_spans, text_lines
 
 
 def sentences(text: str) -> list[str]:

@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 from etl.article import DecodedArticle
-from etl.parse import parse
+from etl.ingest.parse import parse
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -28,10 +28,10 @@ from typer.testing import CliRunner
 from etl import pipeline
 from etl.article import RawInput
 from etl.cli import app
-from etl.discover import Candidate
 from etl.errors import RejectedInput
-from etl.extract import Extraction
-from etl.read import read
+from etl.extract.extractor import Extraction
+from etl.ingest.discover import Candidate
+from etl.ingest.read import read
 
 HOSTILE = (
     "'); DROP TABLE documents; --",

@@ -1,0 +1,289 @@
+"""The date resolver: dates in prose ("last August", "on Tuesday", "March 24-25") resolved
+against an anchor, the publication date, or the year the article is about when the publication
+date is unknown. Absolute date strings are parsed by :mod:`etl.ingest.dates`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from etl.ingest.dates import MAX_YEAR, MIN_YEAR, MONTHS, Precision, find_dates, make_date
+
+_WEEKDAYS: dict[str, int] = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_MON = (
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|march|mar\.|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# Relative and partial expressions; the named groups say how each one resolves. Month names
+# are case-sensitive here ("May" the month, not "may" the verb; "March" not "march").
+# Month names must be capitalised here ("May" the month, not "may" the verb).
+_CAP_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|March|Mar|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_ORD = r"(?:st|nd|rd|th)?"
+_NUM = r"\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+# Relative and partial expressions; the named groups say how each one resolves.
+_RELATIVE = re.compile(
+    rf"(?P<range>\b(?:(?i:from)\s+)?(?P<r_mon>{_CAP_MONTH})\.?\s+(?P<r_d1>[0-3]?\d){_ORD}"
+    rf"\s*(?:-|–|(?i:to|until|through|and))\s*(?P<r_d2>[0-3]?\d){_ORD}\b"
+    r"(?:,?\s+(?P<r_year>\d{4}))?)"
+    rf"|(?P<drange>\b(?P<d_d1>[0-3]?\d){_ORD}\s*(?:-|–|(?i:to|and))\s*(?P<d_d2>[0-3]?\d){_ORD}"
+    rf"\s+(?P<d_mon>{_CAP_MONTH})\b\.?(?:,?\s+(?P<d_year>\d{{4}}))?)"
+    rf"|(?P<md>\b(?P<md_mon>{_CAP_MONTH})\.?\s+(?P<md_day>[0-3]?\d){_ORD}\b(?![,\s]*\d{{4}}))"
+    rf"|(?P<dm>\b(?P<dm_day>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<dm_mon>{_CAP_MONTH})\b"
+    r"(?![,\s]*\d{4}))"
+    rf"|(?P<qmonth>\b(?P<q>(?i:last|next|coming|this|past))\s+(?P<q_mon>{_CAP_MONTH})\b)"
+    r"|(?P<month>\b(?i:in|since|during|by|until|of|early|late|mid|end\s+of|beginning\s+of)"
+    rf"[\s-]+(?i:early\s+|late\s+|mid-?)?(?P<m_mon>{_CAP_MONTH})\b(?![,\s]*\d{{4}})"
+    rf"|\b(?P<p_mon>{_CAP_MONTH})(?='s\s|’s\s)"
+    rf"|(?<=\b[Tt]he\s)(?P<a_mon>{_CAP_MONTH})(?=\s+[a-z]))"
+    r"|(?P<weekday>\b(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
+    r"|(?P<thisyear>(?i:\b(?:this|the\s+current)\s+year\b|\byear[\s-]end\b"
+    r"|\bend\s+of\s+the\s+year\b))"
+    r"|(?P<lastyear>(?i:\b(?:last|previous)\s+year\b))"
+    r"|(?P<pastyear>(?i:\b(?:the\s+)?past\s+(?:year|12\s+months|twelve\s+months)\b))"
+    r"|(?P<nextyear>(?i:\bnext\s+year\b))"
+    r"|(?P<thismonth>(?i:\b(?:this|the\s+same)\s+month\b))"
+    r"|(?P<lastmonth>(?i:\blast\s+month\b))"
+    r"|(?P<yesterday>(?i:\byesterday\b))"
+    r"|(?P<today>(?i:\btoday\b|\btonight\b))"
+    rf"|(?P<later>(?i:\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+    r"(?P<dir>later|after(?:wards)?|earlier)\b))"
+    r"|(?P<sameday>(?i:\b(?:the\s+same\s+day|later\s+that\s+day|that\s+day|the\s+next\s+day"
+    r"|the\s+following\s+day)\b))"
+    r"|(?P<year>(?i:\b(?:in|during|throughout|since|by|of|early|late|mid|for|the\s+year"
+    r"(?:\s+of)?)[\s-]+(?:early\s+|late\s+|mid-?)?)(?P<y>(?:19|20)\d{2})\b(?![\d.,]\d))"
+    r"|(?P<bareyear>(?<![\w.,/-])(?P<by>(?:19|20)\d{2})"
+    r"(?![\w.,/-]|\s*(?:%|(?i:percent))|\s+[A-Z]))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """A date expression in prose with the date it stands for, resolved against an anchor.
+
+    ``relative`` is True when the value depends on the anchor (no year in the text); ``end``
+    is the last day of a range ("from September 4 to 9"), else None.
+    """
+
+    date: dt.date
+    precision: Precision
+    start: int
+    end: int
+    relative: bool = False
+    end_date: dt.date | None = None
+
+
+def _month_number(name: str) -> int | None:
+    key = name.lower().rstrip(".")
+    if key not in MONTHS:
+        return None
+    # "May"/"March" as words are only months when capitalised; the caller's text is checked.
+    return MONTHS[key]
+
+
+def _recent_month(month: int, anchor: dt.date, precision: Precision) -> dt.date:
+    """The most recent ``month`` not after the anchor month (the anchor year when only the
+    year of the anchor is known)."""
+    if precision == "year" or month <= anchor.month:
+        return dt.date(anchor.year, month, 1)
+    return dt.date(anchor.year - 1, month, 1)
+
+
+def _recent_day(month: int, day: int, anchor: dt.date, precision: Precision) -> dt.date | None:
+    if precision == "year":
+        return make_date(anchor.year, month, day)
+    value = make_date(anchor.year, month, day)
+    if value is not None and value > anchor:
+        value = make_date(anchor.year - 1, month, day)
+    return value
+
+
+def _shift(value: dt.date, precision: Precision, n: int, unit: str) -> tuple[dt.date, Precision]:
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return value + dt.timedelta(days=n), precision
+    if unit == "week":
+        return value + dt.timedelta(weeks=n), precision
+    if unit == "month":
+        months = value.year * 12 + value.month - 1 + n
+        return dt.date(months // 12, months % 12 + 1, 1), (
+            "year" if precision == "year" else "month"
+        )
+    return dt.date(value.year + n, 1, 1), "year"
+
+
+def _valid_year(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+def resolve_dates(
+    text: str,
+    anchor: dt.date | None,
+    anchor_precision: Precision | None = "day",
+    *,
+    previous: tuple[dt.date, Precision] | None = None,
+) -> list[ResolvedDate]:
+    """Every date expression in ``text`` with its value, left to right, without overlaps.
+
+    Absolute dates ("December 12, 2024", "2024/01/21", "in September 2023", "in 2023") need no
+    anchor. Partial and relative ones are resolved against ``anchor``: a month alone ("in
+    March") is the most recent such month not after the anchor, "last August" the most recent
+    August before the anchor month, a weekday the latest such day on or before the anchor,
+    "this year" / "last year" / "the past year" the anchor's year (or the one before),
+    "earlier this month" the anchor month. With an anchor known only to the year
+    (``anchor_precision == "year"``) day-less expressions keep that year and weekdays give
+    nothing; without an anchor only absolute dates are returned. "Two months later" and "the
+    same day" count from ``previous`` (an earlier dated event), falling back to the anchor.
+    """
+    found: list[ResolvedDate] = []
+    for match in find_dates(text):
+        found.append(ResolvedDate(match.date, match.precision, match.start, match.end))
+    taken = [(m.start, m.end) for m in found]
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    day_anchor = anchor if anchor is not None and anchor_precision == "day" else None
+    if anchor is not None and anchor_precision == "month":
+        day_anchor = None
+    a_prec: Precision = anchor_precision or "day"
+    for m in _RELATIVE.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        value: dt.date | None = None
+        precision: Precision = "day"
+        end_value: dt.date | None = None
+        relative = True
+        kind = m.lastgroup
+        try:
+            if m["range"] or m["drange"]:
+                mon_text = m["r_mon"] or m["d_mon"]
+                month = _month_number(mon_text)
+                if month is None:
+                    continue
+                d1 = int(m["r_d1"] or m["d_d1"])
+                d2 = int(m["r_d2"] or m["d_d2"])
+                year_text = m["r_year"] or m["d_year"]
+                if year_text:
+                    value, relative = make_date(int(year_text), month, d1), False
+                elif anchor is not None:
+                    value = _recent_day(month, d1, anchor, a_prec)
+                if value is not None:
+                    end_value = make_date(value.year, month, d2)
+            elif m["md"] or m["dm"]:
+                month = _month_number(m["md_mon"] or m["dm_mon"])
+                day = int(m["md_day"] or m["dm_day"])
+                if month is None or anchor is None:
+                    continue
+                value = _recent_day(month, day, anchor, a_prec)
+            elif m["qmonth"]:
+                month = _month_number(m["q_mon"])
+                if month is None or anchor is None:
+                    continue
+                q = m["q"].lower()
+                precision = "month"
+                if q in ("next", "coming"):
+                    year = anchor.year + (1 if month <= anchor.month else 0)
+                    if a_prec == "year":
+                        year = anchor.year
+                    value = make_date(year, month, 1)
+                elif q == "this" or a_prec == "year":
+                    value = make_date(anchor.year, month, 1)
+                else:
+                    year = anchor.year if month < anchor.month else anchor.year - 1
+                    value = make_date(year, month, 1)
+            elif m["month"]:
+                mon_text = m["m_mon"] or m["p_mon"] or m["a_mon"]
+                month = _month_number(mon_text)
+                if month is None or anchor is None:
+                    continue
+                value, precision = _recent_month(month, anchor, a_prec), "month"
+            elif m["weekday"]:
+                if day_anchor is None:
+                    continue
+                back = (day_anchor.weekday() - _WEEKDAYS[m["wd"].lower()]) % 7
+                value = day_anchor - dt.timedelta(days=back)
+            elif kind in ("thisyear", "lastyear", "nextyear", "pastyear"):
+                if anchor is None:
+                    continue
+                precision = "year"
+                if kind == "thisyear":
+                    value = dt.date(anchor.year, 1, 1)
+                elif kind == "lastyear":
+                    value = dt.date(anchor.year - 1, 1, 1)
+                elif kind == "nextyear":
+                    value = dt.date(anchor.year + 1, 1, 1)
+                else:  # the twelve months before the anchor: mostly the anchor's previous year
+                    ref = anchor if a_prec == "year" else anchor - dt.timedelta(days=182)
+                    value = dt.date(ref.year, 1, 1)
+            elif kind in ("thismonth", "lastmonth"):
+                if anchor is None or a_prec == "year":
+                    continue
+                precision = "month"
+                value = dt.date(anchor.year, anchor.month, 1)
+                if kind == "lastmonth":
+                    value, _ = _shift(value, "month", -1, "month")
+            elif kind in ("yesterday", "today"):
+                if day_anchor is None:
+                    continue
+                value = day_anchor - dt.timedelta(days=1 if kind == "yesterday" else 0)
+            elif kind == "later":
+                base = previous or ((anchor, a_prec) if anchor is not None else None)
+                if base is None:
+                    continue
+                n_text = m["n"].lower()
+                n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS[n_text]
+                if m["dir"].lower() == "earlier":
+                    n = -n
+                value, precision = _shift(base[0], base[1], n, m["unit"].lower())
+                if base[1] == "year" or (base[1] == "month" and precision == "day"):
+                    precision = base[1]
+                    value = dt.date(value.year, value.month if precision == "month" else 1, 1)
+            elif kind == "sameday":
+                base = previous or ((day_anchor, "day") if day_anchor is not None else None)
+                if base is None:
+                    continue
+                value, precision = base
+                later = "next" in m.group().lower() or "following" in m.group().lower()
+                if later and precision == "day":
+                    value = value + dt.timedelta(days=1)
+            elif m["year"] or m["bareyear"]:
+                year = int(m["y"] or m["by"])
+                if not _valid_year(year):
+                    continue
+                value, precision, relative = dt.date(year, 1, 1), "year", False
+        except (ValueError, OverflowError, KeyError):
+            continue
+        if value is None or not _valid_year(value.year):
+            continue
+        found.append(ResolvedDate(value, precision, m.start(), m.end(), relative, end_value))
+        taken.append((m.start(), m.end()))
+    found.sort(key=lambda r: r.start)
+    return found

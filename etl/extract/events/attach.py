@@ -1,0 +1,68 @@
+"""Date and place attachment: the date nearest a trigger and the place that fits it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from etl.article import DatePrecision
+from etl.extract.dates import ResolvedDate, resolve_dates
+from etl.extract.events.context import Context
+from etl.extract.places import Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+
+def date_for(
+    ctx: Context, start: int, end: int, sent: Span, dates: list[ResolvedDate], stops: list[int]
+) -> ResolvedDate | None:
+    """The date expression of a trigger at [start, end): one inside its words ("October's
+    BRICS Summit"), else one right before it ("the June meeting"), else the first one after
+    it before the next trigger, else the nearest before it in the sentence."""
+    inside = [d for d in dates if d.start >= start and d.end <= end]
+    if inside:
+        return inside[0]
+    adjacent = [d for d in dates if 0 <= start - d.end <= 2 and d.precision != "year"]
+    if adjacent:
+        return adjacent[-1]
+    nxt = min((s for s in stops if s > start), default=sent.end_char)
+    after = [d for d in dates if d.start >= end and d.start < nxt]
+    if after:
+        return after[0]
+    before = [d for d in dates if d.end <= start]
+    if before:
+        return before[-1]
+    return None
+
+
+def resolve_sentence_dates(
+    ctx: Context, sent: Span, previous: tuple[dt.date, DatePrecision] | None
+) -> list[ResolvedDate]:
+    anchor, precision = ctx.anchor, ctx.anchor_precision
+    own_years = {int(y) for y in re.findall(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d%])", sent.text)}
+    if len(own_years) == 1 and (anchor is None or next(iter(own_years)) < anchor.year):
+        # "The 2020 ... Fair was held from September 4 to 9": the sentence's own year
+        # dates its day-less expressions, not the publication year.
+        anchor, precision = dt.date(next(iter(own_years)), 12, 31), "year"
+    found = resolve_dates(sent.text, anchor, precision, previous=previous)
+    base = sent.start_char
+    out = []
+    for d in found:
+        if d.precision == "year" and ctx.reference_year and d.date.year > ctx.reference_year + 1:
+            continue  # "the 2030 Agenda", plans for years ahead
+        out.append(dataclasses.replace(d, start=d.start + base, end=d.end + base))
+    return out
+
+
+def place_for(ctx: Context, start: int, end: int, limit: int) -> Place | None:
+    """A city or country introduced by "in"/"at" right after the trigger's span."""
+    for p in ctx.places:
+        if p.start < start or p.start > limit:
+            continue
+        before = ctx.text[max(0, p.start - 8) : p.start].casefold()
+        if re.search(r"\b(in|at)\s+(the\s+)?$", before):
+            return p
+    return None

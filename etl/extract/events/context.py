@@ -1,0 +1,124 @@
+"""What every detector reads: the document context (text, parse, entity spans, reference date,
+paragraphs) and the candidate occurrence it fills in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from etl.article import DatePrecision
+from etl.extract.dates import ResolvedDate
+from etl.extract.places import Place
+from etl.facts import Entity, EventParticipant
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    doc: Doc
+    persons: list[tuple[int, int, Entity]]
+    orgs: list[tuple[int, int, Entity]]
+    countries: list[tuple[int, int, Entity]]
+    initiatives: list[tuple[int, int, Entity]]
+    places: list[Place]
+    anchor: dt.date | None
+    anchor_precision: DatePrecision | None
+    reference_year: int | None
+    paragraph_starts: list[int]
+
+    def paragraph_of(self, offset: int) -> int:
+        k = 0
+        for i, s in enumerate(self.paragraph_starts):
+            if s <= offset:
+                k = i
+        return k
+
+
+def entity_spans(entities: Sequence[Entity], kind: str) -> list[tuple[int, int, Entity]]:
+    return sorted(
+        ((m.start, m.end, e) for e in entities if e.kind == kind for m in e.mentions),
+        key=lambda x: x[0],
+    )
+
+
+def document_anchor(
+    text: str, published_on: dt.date | None, precision: DatePrecision | None
+) -> tuple[dt.date | None, DatePrecision | None, int | None]:
+    """The anchor for relative dates and the year the article is about.
+
+    A review published in the first days of January ("As the year 2024 comes to a close")
+    is about the year before: its "this year" and "in March" are that year's. Without a
+    publication date the most recent year the text names stands in, at year precision.
+    """
+    years = Counter(int(y) for y in re.findall(r"(?<![\d.,/-])((?:19|20)\d{2})(?![\d%])", text))
+    if published_on is not None and precision in ("day", "month"):
+        prior = published_on.year - 1
+        if (
+            published_on.month == 1
+            and published_on.day <= 10
+            and years[prior] > years[published_on.year]
+        ):
+            return dt.date(prior, 12, 31), "day", prior
+        return published_on, precision, published_on.year
+    if published_on is not None:
+        return published_on, "year", published_on.year
+    plausible = [y for y in years if 1900 <= y <= dt.date.today().year]
+    if not plausible:
+        return None, None, None
+    year = max(plausible)
+    return dt.date(year, 12, 31), "year", year
+
+
+def paragraph_starts(text: str) -> list[int]:
+    starts = [0]
+    for m in re.finditer(r"\n\s*\n|\n", text):
+        starts.append(m.end())
+    return starts
+
+
+@dataclass(slots=True)
+class Candidate:
+    event_type: str
+    start: int  # the mention's span in the text
+    end: int
+    sentence: Span
+    head: Token
+    key: str  # what identifies the occurrence in this document (merge key)
+    name: str
+    participants: list[EventParticipant] = field(default_factory=list)
+    initiatives: list[str] = field(default_factory=list)
+    date: ResolvedDate | None = None
+    date_inherited: bool = False
+    location: Place | None = None
+    confidence: float = 0.6
+    named: bool = False  # a named gathering
+
+
+def within(items: list[tuple[int, int, Entity]], start: int, end: int) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for s, e, ent in items:
+        if start <= s and e <= end:
+            seen.setdefault(ent.name, ent)
+    return list(seen.values())
+
+
+def in_tokens(items: list[tuple[int, int, Entity]], toks: list[Token]) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    spans = [(t.idx, t.idx + len(t)) for t in toks]
+    for s, _e, ent in items:
+        if any(a <= s < b for a, b in spans):
+            seen.setdefault(ent.name, ent)
+    return list(seen.values())
+
+
+# Each builder decides whether a trigger reports an occurrence and fills it in; one trigger
+# may report several ("state visits to Laos and Cambodia").
+Built = Candidate | list[Candidate] | None

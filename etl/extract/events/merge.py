@@ -1,0 +1,143 @@
+"""Merging of mentions: candidates that describe one occurrence become one Event with all
+their spans, its best date and its participants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from etl.article import DatePrecision
+from etl.extract.dates import ResolvedDate
+from etl.extract.events.context import Candidate, Context
+from etl.extract.events.lexicon import ORDINAL
+from etl.facts import TYPE_FAMILY, Event, EventParticipant, Mention
+
+if TYPE_CHECKING:
+    pass
+
+
+def _dates_compatible(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    order = {"year": 0, "month": 1, "day": 2}
+    p = min(order[a.precision], order[b.precision])
+    if a.date.year != b.date.year:
+        return False
+    if p >= 1 and a.date.month != b.date.month:
+        return False
+    return not (p == 2 and a.date.day != b.date.day)
+
+
+def _better_date(a: ResolvedDate | None, b: ResolvedDate | None) -> ResolvedDate | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    order = {"year": 0, "month": 1, "day": 2}
+    return b if order[b.precision] > order[a.precision] else a
+
+
+@dataclass(slots=True)
+class _Group:
+    first: Candidate
+    members: list[Candidate]
+
+
+def _same(a: Candidate, b: Candidate) -> bool:
+    if TYPE_FAMILY[a.event_type] != TYPE_FAMILY[b.event_type] and not (a.named and b.named):
+        return False
+    if not _dates_compatible(a.date, b.date) and not (a.date_inherited or b.date_inherited):
+        return False
+    if a.named and b.named:
+        ka, kb = set(a.key[2:].split()), set(b.key[2:].split())
+        return bool(ka and kb) and (ka <= kb or kb <= ka)
+    return a.key == b.key
+
+
+def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
+    candidates = sorted(candidates, key=lambda c: c.start)
+    groups: list[_Group] = []
+    for cand in candidates:
+        if cand.key.startswith("anaphor:"):
+            family = "contact" if cand.key == "anaphor:contact" else "visit"
+            target = next(
+                (g for g in reversed(groups) if TYPE_FAMILY[g.first.event_type] == family), None
+            )
+            if target is not None and cand.start - target.members[-1].start < 1500:
+                target.members.append(cand)
+            continue
+        group = next((g for g in groups if any(_same(m, cand) for m in g.members)), None)
+        if group is None:
+            groups.append(_Group(cand, [cand]))
+        else:
+            group.members.append(cand)
+    return [_event(ctx, g) for g in groups]
+
+
+def _event(ctx: Context, group: _Group) -> Event:
+    members = group.members
+    real = [m for m in members if m.name]
+    best = max(
+        real, key=lambda m: (m.named and bool(ORDINAL.match(m.name.split()[0])), len(m.name))
+    )
+    date: ResolvedDate | None = None
+    inherited = True
+    for m in real:
+        if m.date is not None and (date is None or (inherited and not m.date_inherited)):
+            date, inherited = m.date, m.date_inherited
+        elif m.date is not None and not m.date_inherited:
+            date = _better_date(date, m.date)
+    start_date, end_date, precision = _event_date(ctx, date, inherited)
+    location = next((m.location for m in real if m.location is not None), None)
+    participants: list[EventParticipant] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for m in members:
+        for p in m.participants:
+            key = (p.name, p.country_iso3 if p.name is None else None)
+            if key not in seen:
+                seen.add(key)
+                participants.append(p)
+    if location is not None and location.kind == "city":
+        loc_name, loc_country = location.name.replace("’", "'"), location.country_iso3
+    elif location is not None:
+        loc_name, loc_country = None, location.country_iso3
+    else:
+        loc_name, loc_country = None, None
+    if loc_country is None and best.event_type in ("visit", "state_visit"):
+        hosts = [p.country_iso3 for p in participants if p.role == "host" and p.country_iso3]
+        loc_country = hosts[0] if hosts else None
+    mentions = tuple(
+        Mention(m.start, m.end, ctx.text[m.start : m.end])
+        for m in sorted(members, key=lambda m: m.start)
+    )
+    initiatives = tuple(dict.fromkeys(i for m in members for i in m.initiatives))
+    confidence = min(0.95, best.confidence + 0.05 * (len(members) - 1))
+    if precision is None:
+        confidence -= 0.1
+    return Event(
+        event_type=best.event_type,  # type: ignore[arg-type]
+        name=best.name,
+        start_date=start_date,
+        end_date=end_date,
+        date_precision=precision,
+        location_name=loc_name,
+        location_country_iso3=loc_country,
+        participants=tuple(participants),
+        mentions=mentions,
+        initiatives=initiatives,
+        summary=" ".join(best.sentence.text.split()),
+        confidence=round(max(0.05, confidence), 2),
+    )
+
+
+def _event_date(
+    ctx: Context, date: ResolvedDate | None, inherited: bool
+) -> tuple[dt.date | None, dt.date | None, DatePrecision | None]:
+    if date is not None:
+        return date.date, date.end_date, date.precision
+    if ctx.reference_year is not None:
+        # The article's own year: reported occurrences without a date happened in it.
+        return dt.date(ctx.reference_year, 1, 1), None, "year"
+    return None, None, None

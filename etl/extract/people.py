@@ -1,0 +1,731 @@
+"""The people named in a document body: one Entity per real person, with every mention.
+
+Three sources of candidate names, merged where they overlap:
+
+* the known-people gazetteer (seeds/people.csv): gives the canonical name, country and title,
+  so that the same person has the same row whatever spelling an article uses;
+* the statistical model's PERSON entities, cleaned of titles, possessives and trailing words;
+* rules around titles (seeds/titles.csv): "[Nationality] [Title] Name", "Name, [the]
+  [Nationality] [title]", "his [Nationality] counterpart Name". A title makes a name a person
+  even when the small model misses it, and gives the nationality and office.
+
+Within a document, short forms ("Xi", "Putin", "Wang", "Prabowo") resolve to the one full name
+they belong to; ambiguous or never-resolved lone words are dropped unless a title introduces
+them. Names that are really places, organizations, initiatives, shouted headings or photo
+credits are filtered out.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from etl.extract import reference
+from etl.extract.gazetteer import Gazetteer, Match, Token, tokenize
+from etl.facts import Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‐": "-"})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[str]:
+    return frozenset(" ".join(p.split()) for p in text.split(",") if p.strip())
+
+
+# Lower-case name particles: "von der Leyen", "al-Sisi", "bin Zayed", "da Silva".
+_PARTICLES = _words(
+    """
+    von van der den de del della di da das dos du la le bin binti bint ibn ibni al el ben
+    y
+    """
+)
+# Words that start with a capital letter but do not belong to a person's name; a name scan
+# stops at them (sentence-initial function words, calendar words, institutional nouns).
+_STOP = _words(
+    """
+    the a an and or but of in on at for to with by from as also this that these those he
+    she his her it its they we our their there here after before during while when where
+    who which what said says told according however meanwhile monday tuesday wednesday
+    thursday friday saturday sunday january february march april may june july august
+    september october november december government ministry summit initiative forum
+    council committee party republic kingdom state states people national international
+    university day year news agency office embassy administration cabinet parliament
+    congress assembly bank organization organisation union commission belt road global
+    south north east west thought group conference center centre institute foundation
+    program programme plan strategy vision agenda declaration treaty charter fund photo
+    xinhua reuters ap afp meeting talks dialogue session visit ceremony statement press
+    briefing mechanism
+    """
+)
+# Continents, regions and groupings that are not in the country or organization seeds.
+_REGIONS = _phrases(
+    """
+    africa, asia, europe, america, americas, oceania, antarctica, eurasia, arctic,
+    caribbean, pacific, atlantic, middle east, latin america, central asia, south asia,
+    southeast asia, east asia, west asia, north africa, west africa, east africa, southern
+    africa, sub-saharan africa, western europe, eastern europe, central europe, balkans,
+    sahel, gulf, indo-pacific, asia-pacific, global south, global north
+    """
+)
+_REGION_WORDS = _words(
+    """
+    africa asia europe america americas oceania eurasia caribbean pacific balkans sahel
+    """
+)
+# Words that introduce a person like a title but are not an office.
+_COUNTERPART = frozenset({"counterpart", "counterparts", "colleague", "host"})
+# Titles also match in lower case ("foreign minister", "spokesperson"), except honorifics,
+# royal titles and words that are ordinary in lower case ("general", "head").
+_CASED_ONLY_KINDS = frozenset({"honorific", "royal"})
+_CASED_ONLY_TITLES = frozenset(
+    {"General", "Head", "Lord", "Speaker", "Representative", "Marshal", "Governor", "Director"}
+)
+# Organizations whose seat country is a nationality: "spokesperson of the State Department".
+_NATIONAL_ORG_KINDS = frozenset({"state_body", "party"})
+_ROMAN = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
+# A place noun right before a name the model guessed: "the border town of Nong Khai".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:town|city|village|province|county|district|port|capital|region|island|prefecture"
+    r"|state|municipality|airport|street|square|in|near)(?:\s+of)?\s+$",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?:photo|photograph|photographer|photographed|credit|reporter|image|file)\b[^\n]{0,40}$",
+    re.IGNORECASE,
+)
+_MAX_NAME_TOKENS = 7
+
+
+def _deaccent(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _fold(text: str) -> str:
+    """Comparison key: case, accents, apostrophes and dashes do not matter."""
+    return " ".join(_deaccent(text).translate(_APOSTROPHES).casefold().split())
+
+
+def _tokens(body: str) -> list[Token]:
+    """Gazetteer tokens whose ``norm`` is also accent-free, so "Erdogan" meets "Erdoğan"."""
+    return [Token(t.start, t.end, t.text, _fold(t.text)) for t in tokenize(body)]
+
+
+def _gazetteer(entries: list[tuple[str, str]]) -> Gazetteer:
+    gaz = Gazetteer()
+    for alias, key in entries:
+        gaz.add(alias, key)
+        plain = _deaccent(alias)
+        if plain != alias:
+            gaz.add(plain, key)
+    return gaz
+
+
+# --- reference data, compiled once per process ----------------------------------------------
+
+
+@functools.cache
+def titles() -> dict[str, str]:
+    """Title -> kind (seeds/titles.csv)."""
+    with (reference.SEEDS_DIR / "titles.csv").open(encoding="utf-8", newline="") as fh:
+        return {r["title"].strip(): r["kind"].strip() for r in csv.DictReader(fh)}
+
+
+@functools.cache
+def _title_gazetteer() -> Gazetteer:
+    entries: list[tuple[str, str]] = []
+    for title, kind in titles().items():
+        entries.append((title, title))
+        if kind not in _CASED_ONLY_KINDS and title not in _CASED_ONLY_TITLES:
+            entries.append((title.lower(), title))
+    return _gazetteer(entries)
+
+
+@functools.cache
+def _seed_people() -> dict[str, reference.KnownPerson]:
+    return {p.name: p for p in reference.people()}
+
+
+@functools.cache
+def _seed_gazetteer() -> Gazetteer:
+    return _gazetteer(
+        [(alias, p.name) for p in reference.people() for alias in (p.name, *p.aliases)]
+    )
+
+
+@functools.cache
+def _seed_by_folded_name() -> dict[str, str]:
+    """Folded alias -> canonical name, also with two-word names reversed (KISHIDA Fumio)."""
+    index: dict[str, str] = {}
+    for p in reference.people():
+        for alias in (p.name, *p.aliases):
+            words = _fold(alias).split()
+            index.setdefault(" ".join(words), p.name)
+            if len(words) == 2:
+                index.setdefault(" ".join(reversed(words)), p.name)
+    return index
+
+
+@functools.cache
+def _country_gazetteer() -> Gazetteer:
+    return _gazetteer(
+        [(a.alias, a.iso3) for a in reference.country_aliases() if a.kind != "prefix"]
+    )
+
+
+@functools.cache
+def _organization_gazetteer() -> Gazetteer:
+    return _gazetteer(
+        [(alias, o.name) for o in reference.organizations() for alias in (o.name, *o.aliases)]
+    )
+
+
+@functools.cache
+def _initiative_gazetteer() -> Gazetteer:
+    return _gazetteer(
+        [(alias, i.name) for i in reference.initiatives() for alias in (i.name, *i.aliases)]
+    )
+
+
+@functools.cache
+def _national_org_country() -> dict[str, str]:
+    return {
+        o.name: o.country_iso3
+        for o in reference.organizations()
+        if o.country_iso3 and o.kind in _NATIONAL_ORG_KINDS
+    }
+
+
+@functools.cache
+def _not_person_names() -> frozenset[str]:
+    """Folded names of countries, organizations, initiatives, regions and titles."""
+    names = {_fold(a.alias) for a in reference.country_aliases()}
+    for o in reference.organizations():
+        names.update(_fold(a) for a in (o.name, *o.aliases))
+    for i in reference.initiatives():
+        names.update(_fold(a) for a in (i.name, *i.aliases))
+    names.update(_fold(t) for t in titles())
+    names.update(_REGIONS)
+    return frozenset(names)
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    """All-capital country and organization abbreviations (US, UN, EU), never a surname."""
+    forms = [a.alias for a in reference.country_aliases()]
+    for o in reference.organizations():
+        forms.extend((o.name, *o.aliases, o.short_name or ""))
+    return frozenset(f for f in forms if f.isupper() and " " not in f)
+
+
+# --- one document --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int  # token index
+    end: int  # token index, exclusive
+    seed: str | None = None
+    ner: bool = False
+    titled: bool = False  # a title, counterpart or apposition says this is a person
+    title: str | None = None
+    country: str | None = None
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    seed: str | None
+    words: set[str] = field(default_factory=set)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    title: str | None = None
+    country: str | None = None
+
+
+class _Document:
+    """Token-level view of one body with every gazetteer's matches indexed by token."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.tokens = _tokens(body)
+        self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
+        self.by_end = {t.end: i for i, t in enumerate(self.tokens)}
+        self.titles = self._index(_title_gazetteer())
+        self.countries = self._index(_country_gazetteer())
+        self.orgs = self._index(_organization_gazetteer())
+        self.initiatives = self._index(_initiative_gazetteer())
+        self.seeds = self._index(_seed_gazetteer())
+        self.country_end = {self.by_end[m.end]: m for m in self.countries.values()}
+
+    def _index(self, gaz: Gazetteer) -> dict[int, Match]:
+        """Matches keyed by the index of their first token."""
+        return {self.by_start[m.start]: m for m in gaz.find(self.body, self.tokens)}
+
+    def end_index(self, match: Match) -> int:
+        return self.by_end[match.end] + 1
+
+    def text(self, i: int, j: int) -> str:
+        return self.body[self.tokens[i].start : self.tokens[j - 1].end]
+
+    def adjacent(self, i: int) -> bool:
+        """Token i follows token i-1 on the same line with at most one space between."""
+        gap = self.body[self.tokens[i - 1].end : self.tokens[i].start]
+        return gap in ("", " ", "\u00a0")
+
+    def glued(self, i: int) -> bool:
+        return self.tokens[i - 1].end == self.tokens[i].start
+
+    def is_name_word(self, i: int) -> bool:
+        text = self.tokens[i].text
+        if not text[:1].isupper() or not text.replace("'", "").isalpha():
+            return False
+        if self.tokens[i].norm in _STOP or text in _abbreviations():
+            return False
+        if i in self.titles and i not in self.seeds:
+            return False
+        country = self.countries.get(i)
+        return country is None or self.end_index(country) != i + 1 or _ambiguous(country)
+
+    def is_initial(self, i: int) -> bool:
+        text = self.tokens[i].text
+        if text in _abbreviations():  # "U.S." is a country, not "J." in a name
+            return False
+        return (len(text) == 1 and text.isupper()) or bool(re.fullmatch(r"(?:[A-Z]\.){1,2}", text))
+
+    def scan_name(self, i: int) -> int:
+        """End (exclusive) of the name starting at token i, or i when there is none."""
+        tokens, n = self.tokens, len(self.tokens)
+        j, words = i, 0
+        while j < n and j - i < _MAX_NAME_TOKENS:
+            if j > i and not self.adjacent(j):
+                break
+            norm = tokens[j].norm
+            if self.is_name_word(j):
+                j, words = j + 1, words + 1
+            elif self.is_initial(j):
+                j += 1
+                if j < n and tokens[j].text == "." and self.glued(j):
+                    j += 1
+            elif norm == "-" and j > i and j + 1 < n and self.glued(j) and self.glued(j + 1):
+                if not (self.is_name_word(j + 1) or tokens[j + 1].norm in _PARTICLES):
+                    break
+                j += 1
+            elif norm in _PARTICLES and j + 1 < n and tokens[j].text.islower():
+                nxt = j + 2 if tokens[j + 1].norm == "-" and j + 2 < n else j + 1
+                if not self.is_name_word(nxt):
+                    break
+                j = nxt
+            elif words and tokens[j].text in _ROMAN:
+                j += 1
+                break
+            elif words and titles().get(_title_key(self, j)) == "royal":
+                # A patronymic regnal name: "Sultan Ibrahim Sultan Iskandar".
+                after = self.end_index(self.titles[j])
+                if after < n and self.adjacent(after) and self.is_name_word(after):
+                    j = after
+                else:
+                    break
+            else:
+                break
+        while j > i and (tokens[j - 1].norm in _PARTICLES or tokens[j - 1].norm == "-"):
+            j -= 1
+        return j if words else i
+
+
+@functools.cache
+def _ambiguous_country_aliases() -> frozenset[str]:
+    return frozenset(a.alias for a in reference.country_aliases() if a.ambiguous)
+
+
+def _ambiguous(match: Match) -> bool:
+    return match.alias in _ambiguous_country_aliases()
+
+
+def _title_key(doc: _Document, i: int) -> str | None:
+    match = doc.titles.get(i)
+    return match.key if match else None
+
+
+def _nationality_before(doc: _Document, i: int) -> str | None:
+    """Country written just before token i: "Chinese", "U.S.", "Nauru's", "Honduras'"."""
+    k = i - 1
+    if k >= 0 and doc.tokens[k].norm == "s" and k - 1 >= 0 and doc.tokens[k - 1].norm == "'":
+        k -= 2
+    elif k >= 0 and doc.tokens[k].norm == "'":
+        k -= 1
+    match = doc.country_end.get(k)
+    return match.key if match else None
+
+
+def _complement(doc: _Document, i: int) -> tuple[int, str | None, str | None]:
+    """Skip "of the European Council", "to China", "for Foreign Affairs" after a title.
+
+    Returns the token after the complement, its country and its organization, or ``i``
+    unchanged when what follows is not a recognizable complement.
+    """
+    tokens, n = doc.tokens, len(doc.tokens)
+    j, country, org = i, None, None
+    while j < n and tokens[j].norm in ("of", "to", "for", "at", "in") and j + 1 < n:
+        k = j + 1
+        if tokens[k].norm == "the" and k + 1 < n:
+            k += 1
+        if k in doc.orgs:
+            org = org or doc.orgs[k].key
+            country = country or _national_org_country().get(doc.orgs[k].key)
+            j = doc.end_index(doc.orgs[k])
+        elif k in doc.countries:
+            country = country or doc.countries[k].key
+            j = doc.end_index(doc.countries[k])
+        elif tokens[k].norm in _REGION_WORDS or k in doc.titles:
+            j = k + 1 if k not in doc.titles else doc.end_index(doc.titles[k])
+        else:
+            return i, None, None
+    return j, country, org
+
+
+def _title_chain(doc: _Document, i: int) -> tuple[int, str | None, str | None]:
+    """Titles starting at token i ("H.E. Mr.", "State Councilor and Foreign Minister",
+    "President of Kenya"): the token after them, the office and a country."""
+    tokens, n = doc.tokens, len(doc.tokens)
+    j, office, country = i, None, None
+    while j in doc.titles:
+        match = doc.titles[j]
+        j = doc.end_index(match)
+        if titles().get(match.key) != "honorific" and office is None:
+            office = match.key
+        abbreviated = titles().get(match.key) == "honorific"  # "Mr.", "Dr." but not "minister."
+        if abbreviated and j < n and tokens[j].text == "." and doc.glued(j):
+            j += 1
+        after, place, org = _complement(doc, j)
+        if after != j:
+            if org and office:
+                office = f"{office} of {'the ' if org[:1].isupper() else ''}{org}"
+            country = country or place
+            j = after
+        # "State Councilor and Foreign Minister", "Comoros President, Mr Azali Assouman".
+        joiner = tokens[j].norm if j + 1 < n and j + 1 in doc.titles else None
+        if joiner == "and" or (
+            joiner == "," and titles().get(doc.titles[j + 1].key) == "honorific"
+        ):
+            j += 1
+    return j, office, country
+
+
+def _title_candidates(doc: _Document) -> list[_Candidate]:
+    """Names introduced by a title or "counterpart", and names followed by an apposition."""
+    found: list[_Candidate] = []
+    tokens = doc.tokens
+    starts = sorted(set(doc.titles) | {i for i, t in enumerate(tokens) if t.norm in _COUNTERPART})
+    chained_until = -1
+    for i in starts:
+        if i < chained_until:
+            continue
+        if i in doc.titles:
+            j, office, country = _title_chain(doc, i)
+        else:
+            j, office, country = i + 1, None, None
+        chained_until = j
+        country = country or _nationality_before(doc, i)
+        if j < len(tokens) and j > 0 and doc.adjacent(j):
+            end = doc.scan_name(j)
+            if end > j:
+                found.append(_Candidate(j, end, titled=True, title=office, country=country))
+                continue
+        apposition = _apposition(doc, i, office, country)
+        if apposition is not None:
+            found.append(apposition)
+    return found
+
+
+def _apposition(
+    doc: _Document, i: int, office: str | None, country: str | None
+) -> _Candidate | None:
+    """ "Wang Yi, Chinese foreign minister" / "Charles Michel, President of the European
+    Council": the name ending before the comma that precedes the title at token i."""
+    tokens = doc.tokens
+    k = i - 1
+    if k >= 0 and doc.country_end.get(k) is not None:
+        k = doc.by_start[doc.country_end[k].start] - 1
+    elif k >= 1 and tokens[k].norm == "s" and tokens[k - 1].norm == "'":
+        match = doc.country_end.get(k - 2)
+        k = doc.by_start[match.start] - 1 if match else k
+    elif k >= 0 and tokens[k].norm == "'" and doc.country_end.get(k - 1) is not None:
+        k = doc.by_start[doc.country_end[k - 1].start] - 1
+    if k >= 0 and tokens[k].norm in ("the", "a", "an"):
+        k -= 1
+    if k < 1 or tokens[k].text != ",":
+        return None
+    end = k
+    start = end
+    while start > 0 and end - start < _MAX_NAME_TOKENS:
+        prev = start - 1
+        namelike = doc.is_name_word(prev) or tokens[prev].norm in _PARTICLES or doc.is_initial(prev)
+        hyphen = tokens[prev].norm == "-" and doc.glued(prev) and doc.glued(start)
+        if not (namelike or hyphen):
+            break
+        if start < end and not doc.adjacent(start):
+            break
+        start = prev
+    while start < end and (tokens[start].norm in _PARTICLES or tokens[start].norm == "-"):
+        start += 1
+    if start == end:
+        return None
+    return _Candidate(start, end, titled=True, title=office, country=country)
+
+
+def _ner_candidates(doc: _Document, nlp_doc: Doc) -> list[_Candidate]:
+    """The model's PERSON spans, without leading titles and trailing non-name words."""
+    found = []
+    for ent in nlp_doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        i = doc.by_start.get(ent.start_char)
+        j = doc.by_end.get(ent.end_char)
+        if i is None or j is None:
+            continue
+        j += 1
+        while i < j:
+            if doc.tokens[i].norm in ("the", "."):
+                i += 1
+                continue
+            # A title at the start of the span, also the tail of a longer one ("[Foreign
+            # Ministry] Spokesperson Mao Ning"), which the document index keys elsewhere.
+            skip = _title_prefix_tokens(doc.text(i, j), "")
+            if not skip:
+                break
+            i += skip
+        end = doc.scan_name(i) if i < j else i
+        if i < end:
+            found.append(_Candidate(i, min(end, j), ner=True))
+    return found
+
+
+@functools.lru_cache(maxsize=8192)
+def _title_prefix_tokens(alias: str, name: str) -> int:
+    """How many leading tokens of a seed alias are a title that ``name`` does not carry:
+    2 for "Crown Prince Mohammed bin Salman", 0 for "King Charles III"."""
+    matches = _title_gazetteer().find(alias)
+    if not matches or matches[0].start != 0 or _fold(name).startswith(_fold(matches[0].alias)):
+        return 0
+    return len(tokenize(alias[: matches[0].end]))
+
+
+def _seed_candidates(doc: _Document) -> list[_Candidate]:
+    found = []
+    tokens, n = doc.tokens, len(doc.tokens)
+    for i, match in doc.seeds.items():
+        j = doc.end_index(match)
+        # "Xi" inside "Xi'an" is a city.
+        if j + 1 < n and tokens[j].norm == "'" and doc.glued(j) and tokens[j + 1].norm != "s":
+            continue
+        # A title in front of the alias ("President Xi") is not part of the mention, unless
+        # the canonical name itself carries it ("King Charles III", "Sheikh Hasina").
+        i += _title_prefix_tokens(match.alias, match.key)
+        while i < j and tokens[i].norm == ".":
+            i += 1
+        if i >= j:
+            continue
+        # Extend over a patronymic ("Sultan Ibrahim" + "Sultan Iskandar").
+        if j in doc.titles and titles().get(doc.titles[j].key) == "royal" and doc.adjacent(j):
+            after = doc.end_index(doc.titles[j])
+            if after < n and doc.adjacent(after) and doc.is_name_word(after):
+                j = doc.scan_name(after)
+        found.append(_Candidate(i, j, seed=match.key))
+    return found
+
+
+def _merge(cands: list[_Candidate]) -> list[_Candidate]:
+    """One candidate per overlapping group; the seed wins, model spans bound rule spans."""
+    cands.sort(key=lambda c: (c.start, -c.end))
+    groups: list[list[_Candidate]] = []
+    for c in cands:
+        if groups and c.start < max(g.end for g in groups[-1]):
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    merged = []
+    for group in groups:
+        bounding = [c for c in group if c.seed or c.ner] or group
+        merged.append(
+            _Candidate(
+                min(c.start for c in bounding),
+                max(c.end for c in bounding),
+                seed=next((c.seed for c in group if c.seed), None),
+                ner=any(c.ner for c in group),
+                titled=any(c.titled for c in group),
+                title=next((c.title for c in group if c.title), None),
+                country=next((c.country for c in group if c.country), None),
+            )
+        )
+    return merged
+
+
+def _is_noise(doc: _Document, c: _Candidate) -> bool:
+    """A non-seed candidate that is a heading, place, organization, initiative or credit."""
+    body, tokens = doc.body, doc.tokens
+    start, end = tokens[c.start].start, tokens[c.end - 1].end
+    text = body[start:end]
+    if any(ch.isdigit() for ch in text) or not text[:1].isupper():
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    if all(ch.isupper() for ch in letters):
+        return True
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", end)
+    if not _has_lowercase(body, line_start, line_end if line_end >= 0 else len(body)):
+        return True  # a shouted heading
+    if _fold(text) in _not_person_names():
+        return True
+    for index in (doc.orgs, doc.initiatives, doc.countries):
+        for i in range(max(0, c.start - 6), c.end):
+            match = index.get(i)
+            if match and match.start <= start and match.end >= end and match.end - match.start > 0:
+                return True
+    if not c.titled and _PLACE_BEFORE.search(body[max(0, start - 30) : start]):
+        return True
+    # A photo credit: "Photo: Li Ming/Xinhua", "reporter Li Ming/Photograph".
+    # The look-back is bounded: a credit sits right before the name, and scanning a whole long
+    # paragraph for every candidate made extraction quadratic.
+    credit_zone = body[max(line_start, start - 80) : start]
+    return body[end : end + 1] == "/" or _CREDIT.search(credit_zone) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _has_lowercase(body: str, start: int, end: int) -> bool:
+    """Whether a line has a lowercase letter; cached per line, since every candidate on a long
+    line asks."""
+    return any(ch.islower() for ch in body[start:end])
+
+
+def _display_name(words: list[str]) -> str:
+    """ "KISHIDA Fumio" -> "Fumio Kishida"; other all-capital words in title case."""
+    caps = [len(w) > 1 and w.isupper() for w in words]
+    if len(words) >= 2 and caps[0] and not any(caps[1:]):
+        words = [*words[1:], words[0]]
+    return " ".join(w.title() if len(w) > 1 and w.isupper() else w for w in words)
+
+
+def _name_words(text: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-]+", _fold(text)) if w and w not in _PARTICLES}
+
+
+def _add_unlabelled_short_forms(doc: _Document, people: dict[str, _Person]) -> None:
+    """Mentions the model did not label ("Wang said ..."): a lone capitalized word that is
+    part of exactly one person's full name in this document, standing alone (not followed or
+    preceded by another name word, which would make it a different full name)."""
+    owners: dict[str, list[_Person]] = {}
+    for p in people.values():
+        if p.mentions:
+            for word in p.words:
+                owners.setdefault(word, []).append(p)
+    taken = {k for p in people.values() for i, j in p.mentions for k in range(i, j)}
+    tokens, n = doc.tokens, len(doc.tokens)
+    for i, tok in enumerate(tokens):
+        hosts = owners.get(tok.norm)
+        if not hosts or len(hosts) != 1 or i in taken or tok.norm in _STOP:
+            continue
+        if doc.scan_name(i) != i + 1 or not tok.text[:1].isupper():
+            continue
+        if i > 0 and doc.adjacent(i) and (doc.is_name_word(i - 1) or tokens[i - 1].norm == "-"):
+            continue
+        if i + 1 < n and tokens[i + 1].norm in ("'", "-") and doc.glued(i + 1):
+            after = tokens[i + 2].norm if i + 2 < n else ""
+            if not (tokens[i + 1].norm == "'" and after == "s"):
+                continue  # "Xi'an", "Wang-Smith"
+        if doc.text(i, i + 1).isupper() and len(tok.text) > 1:
+            continue  # a shouted word in a heading
+        hosts[0].mentions.append((i, i + 1))
+
+
+def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
+    """Every real person named in ``body``, one Entity each, mentions in order."""
+    doc = _Document(body)
+    seeds = _seed_people()
+    cands = _merge(_seed_candidates(doc) + _ner_candidates(doc, nlp_doc) + _title_candidates(doc))
+    cands = [c for c in cands if c.seed or not _is_noise(doc, c)]
+
+    people: dict[str, _Person] = {}
+
+    def person(name: str, seed: str | None) -> _Person:
+        if name not in people:
+            people[name] = _Person(name, seed, _name_words(name))
+        return people[name]
+
+    short: list[_Candidate] = []
+    for c in cands:
+        text = doc.text(c.start, c.end)
+        if c.seed is None:
+            c.seed = _seed_by_folded_name().get(_fold(_display_name(text.split())))
+        if c.seed:
+            p = person(c.seed, c.seed)
+        elif len(_name_words(text)) >= 2:
+            p = person(_display_name(text.split()), None)
+        else:
+            short.append(c)
+            continue
+        p.words |= _name_words(text)
+        p.mentions.append((c.start, c.end))
+        p.title = p.title or c.title
+        p.country = p.country or c.country
+
+    # A full name contained in a longer one is the same person ("Reina García").
+    names = sorted(people, key=lambda k: -len(people[k].words))
+    for name in names:
+        p = people[name]
+        if p.seed:
+            continue
+        hosts = [q for q in people.values() if q is not p and q.mentions and p.words < q.words]
+        if len(hosts) == 1:
+            hosts[0].mentions.extend(p.mentions)
+            hosts[0].title = hosts[0].title or p.title
+            hosts[0].country = hosts[0].country or p.country
+            p.mentions = []
+
+    # Lone words resolve to the one person whose name contains them.
+    for c in short:
+        word = _fold(doc.text(c.start, c.end))
+        hosts = [q for q in people.values() if q.mentions and word in q.words]
+        if len(hosts) == 1:
+            p = hosts[0]
+        elif not hosts and c.titled:
+            p = person(_display_name(doc.text(c.start, c.end).split()), None)
+        else:
+            continue
+        p.mentions.append((c.start, c.end))
+        p.title = p.title or c.title
+        p.country = p.country or c.country
+
+    _add_unlabelled_short_forms(doc, people)
+
+    entities = []
+    for p in people.values():
+        if not p.mentions:
+            continue
+        spans = sorted(set(p.mentions))
+        mentions = tuple(
+            Mention(doc.tokens[i].start, doc.tokens[j - 1].end, doc.text(i, j)) for i, j in spans
+        )
+        seed = seeds.get(p.seed) if p.seed else None
+        aliases = {m.text for m in mentions} | set(seed.aliases if seed else ())
+        entities.append(
+            Entity(
+                kind="person",
+                name=p.name,
+                mentions=mentions,
+                country_iso3=(seed.country_iso3 if seed else None) or p.country,
+                title=(seed.title if seed else None) or p.title,
+                aliases=tuple(sorted(aliases - {p.name})),
+            )
+        )
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities

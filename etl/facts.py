@@ -1,0 +1,113 @@
+"""The facts that travel from the extract stage to the load stage: entities named in a document
+(countries, people, organizations, initiatives) with every mention's span, and the events it
+reports: what happened, when, where, and who took part."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from etl.article import DatePrecision
+
+EntityKind = Literal["country", "person", "organization", "initiative"]
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence: ``body[start:end] == text``, or, when ``caption`` is set, the same
+    offsets into that photo caption (captions are kept out of the body but name people and
+    countries too)."""
+
+    start: int
+    end: int
+    text: str
+    caption: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity found in one document, with all its mentions there.
+
+    ``name`` is the ISO 3166-1 alpha-3 code for a country and the canonical name otherwise
+    (the same string in every document, so documents share one row per entity).
+    """
+
+    kind: EntityKind
+    name: str
+    mentions: tuple[Mention, ...]
+    country_iso3: str | None = None  # person: nationality; organization: seat; initiative: sponsor
+    title: str | None = None  # person's office or role, e.g. "Foreign Minister"
+    short_name: str | None = None  # organization acronym or initiative code
+    year: int | None = None  # initiative: year launched
+    aliases: tuple[str, ...] = ()  # known surface forms besides the mentions' texts
+
+
+EventType = Literal[
+    "summit",
+    "forum",
+    "conference",
+    "state_visit",
+    "visit",
+    "meeting",
+    "call",
+    "signing",
+    "resolution",
+    "diplomatic_relations",
+    "launch",
+    "message",
+    "anniversary",
+    "other",
+]
+EVENT_TYPES: tuple[str, ...] = EventType.__args__  # type: ignore[attr-defined]
+
+# GUIDELINES.md: events of one family can be the same occurrence described differently.
+TYPE_FAMILY: dict[str, str] = {
+    "summit": "gathering",
+    "forum": "gathering",
+    "conference": "gathering",
+    "state_visit": "visit",
+    "visit": "visit",
+    "meeting": "contact",
+    "call": "contact",
+    "message": "contact",
+    "signing": "agreement",
+    "resolution": "agreement",
+    "diplomatic_relations": "agreement",
+    "launch": "launch",
+    "anniversary": "anniversary",
+    "other": "other",
+}
+
+Role = Literal[
+    "host", "guest", "attendee", "signatory", "counterpart", "sender", "recipient", "participant"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class EventParticipant:
+    """A person or organization (by canonical name, as in Entity.name) and/or a country
+    taking part in an event, with its role."""
+
+    role: Role
+    name: str | None = None
+    kind: Literal["person", "organization"] | None = None
+    country_iso3: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One occurrence reported by a document, with every mention of it there."""
+
+    event_type: EventType
+    name: str  # readable canonical name, e.g. "16th BRICS Summit", "Xi Jinping – Narendra Modi meeting"
+    start_date: dt.date | None
+    end_date: dt.date | None
+    date_precision: DatePrecision | None
+    location_name: str | None
+    location_country_iso3: str | None
+    participants: tuple[EventParticipant, ...]
+    mentions: tuple[Mention, ...]
+    initiatives: tuple[str, ...] = ()  # canonical names of initiatives the event is about
+    summary: str | None = None  # the sentence that best states it
+    confidence: float = 0.5

@@ -1,0 +1,101 @@
+"""The parse stage: DecodedArticle -> ParsedDocument.
+
+It composes the small pieces: lines (``etl.ingest.segment``), header fields (``etl.ingest.metadata``),
+boilerplate removal (``etl.ingest.boilerplate``), language check (``etl.ingest.language``) and segmentation.
+Metadata the container states explicitly (JSON fields, HTML <meta>) wins over what the text
+implies, because it was written by the publisher for exactly that purpose.
+"""
+
+from __future__ import annotations
+
+import os
+
+from etl.article import DecodedArticle, ParsedDocument, SourceMeta
+from etl.errors import RejectedInput
+from etl.ingest.boilerplate import classify_line
+from etl.ingest.dates import parse_date
+from etl.ingest.language import detect_language
+from etl.ingest.metadata import Header, canonical_outlet, split_header
+from etl.ingest.segment import normalise_line, segment, text_lines
+
+EXTRACTOR_VERSION = "parse-1"
+
+# Longer than any news article (about 25,000 words), short enough that the model's time and
+# memory stay bounded; DIPLO_MAX_CHARS raises it for unusual corpora.
+MAX_BODY_CHARS = int(os.environ.get("DIPLO_MAX_CHARS") or 150_000)
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+def split_body(lines: list[str]) -> tuple[list[str], list[str]]:
+    """Body paragraphs and photo captions among ``lines``; other boilerplate is dropped."""
+    body: list[str] = []
+    captions: list[str] = []
+    for line in lines:
+        kind = classify_line(line)
+        if kind == "body":
+            body.append(line)
+        elif kind == "caption":
+            captions.append(line)
+    return body, captions
+
+
+def _merge_meta(header: Header, meta: SourceMeta) -> Header:
+    """Container metadata overrides the header read from the text, field by field."""
+
+    def given(value: str | None) -> str | None:
+        cleaned = normalise_line(value) if value else ""
+        return cleaned or None
+
+    published = header.published
+    if meta.published:
+        published = parse_date(meta.published.strip()) or published
+    outlet = given(meta.outlet)
+    return Header(
+        title=given(meta.title) or header.title,
+        published=published,
+        outlet=canonical_outlet(outlet) if outlet else header.outlet,
+        author=given(meta.author) or header.author,
+        dateline=header.dateline,
+    )
+
+
+def parse(article: DecodedArticle) -> ParsedDocument:
+    """Clean, describe and segment one article, or raise RejectedInput saying why it cannot be.
+
+    Raises RejectedInput when no body text is left after removing the header and boilerplate,
+    and when the body is not English.
+    """
+    header, rest = split_header(text_lines(article.text))
+    paragraphs_text, captions = split_body(rest)
+    body = PARAGRAPH_SEPARATOR.join(paragraphs_text)
+    if not body.strip():
+        raise RejectedInput("no article text after removing boilerplate")
+    if len(body) > MAX_BODY_CHARS:
+        raise RejectedInput(
+            f"article too long to extract: {len(body):,} characters (limit {MAX_BODY_CHARS:,},"
+            " set DIPLO_MAX_CHARS to raise it)"
+        )
+    language = detect_language(body)
+    if language != "en":
+        raise RejectedInput(f"not English (detected: {language})")
+
+    header = _merge_meta(header, article.meta)
+    paragraphs, sentences = segment(body)
+    published_on, precision = header.published or (None, None)
+    return ParsedDocument(
+        source=article.source,
+        content_sha256=article.content_sha256,
+        title=header.title,
+        published_on=published_on,
+        published_precision=precision,
+        outlet=header.outlet,
+        author=header.author,
+        dateline=header.dateline,
+        language=language,
+        body=body,
+        paragraphs=paragraphs,
+        sentences=sentences,
+        captions=tuple(captions),
+        url=(article.meta.url or "").strip() or None,
+    )

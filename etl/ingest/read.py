@@ -1,0 +1,203 @@
+"""Read stage: turn a discovered candidate into raw byte inputs (one per document).
+
+Text and HTML files are one document each. JSON inputs hold records: a ``.json`` file is
+one object or an array of objects; a JSON Lines file (``.jsonl``, ``.ndjson``, or a
+``.json`` file that turns out to hold one object per line) is one record per line.
+
+The size limit protects memory, so it is checked with ``stat`` before a file is opened
+and enforced again while reading (a file may grow, a pipe has no size). For JSON Lines the
+limit applies per record rather than per file: such files are corpora of many articles and
+are streamed line by line, never held whole.
+
+Every failure becomes a :class:`Rejection` in the output stream, never an exception, so
+one bad file does not stop a batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from typing import BinaryIO
+
+from etl.article import RawInput, Rejection
+from etl.ingest.discover import STDIN_SOURCE, Candidate
+
+_CHUNK = 1 << 20
+_JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
+
+
+def read(
+    candidate: Candidate, *, max_bytes: int, stdin: BinaryIO | None = None
+) -> Iterator[RawInput | Rejection]:
+    """Yield the raw inputs of one candidate, or rejections for what cannot be read.
+
+    ``stdin`` overrides ``sys.stdin.buffer`` (tests, embedding). Standard input is read up
+    to ``max_bytes``; if it starts like JSON it is split into records like a file would be,
+    otherwise it is one document of kind "text" and the decoder sniffs HTML.
+    """
+    if candidate.path is None:
+        yield from _read_stdin(candidate.source, stdin or sys.stdin.buffer, max_bytes)
+        return
+    path = candidate.path
+    source = candidate.source
+    json_lines = candidate.kind == "json" and path.suffix.lower() in _JSON_LINES_SUFFIXES
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            yield Rejection(source, "is a directory")
+            return
+        if not json_lines and stat.S_ISREG(st.st_mode) and st.st_size > max_bytes:
+            yield Rejection(source, _too_large(st.st_size, max_bytes))
+            return
+        with open(path, "rb") as fh:
+            if json_lines:
+                yield from _json_lines(source, fh, max_bytes)
+                return
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        yield Rejection(source, _os_reason(exc))
+        return
+    if len(data) > max_bytes:
+        yield Rejection(source, f"file too large: more than {_mb(max_bytes)} (limit)")
+        return
+    if candidate.kind == "json":
+        yield from _json_document(source, data)
+    else:
+        yield RawInput(source, data, _sha256(data), candidate.kind)
+
+
+def _read_stdin(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawInput | Rejection]:
+    try:
+        data = stream.read(max_bytes + 1)
+    except OSError as exc:
+        yield Rejection(source, _os_reason(exc))
+        return
+    if len(data) > max_bytes:
+        yield Rejection(source, f"input too large: more than {_mb(max_bytes)} (limit)")
+        return
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] in (b"{", b"["):
+        yield from _json_document(source or STDIN_SOURCE, data)
+    else:
+        yield RawInput(source, data, _sha256(data), "text")
+
+
+def _json_document(source: str, data: bytes) -> Iterator[RawInput | Rejection]:
+    """A whole JSON document: one object, an array of objects, or JSON Lines after all."""
+    try:
+        value = _loads_lenient(data)
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":
+            # Several values one after another: treat the file as JSON Lines.
+            yield from _json_lines(source, data.splitlines(keepends=True), len(data))
+            return
+        yield Rejection(source, f"invalid JSON: {_json_error(exc)}", _sha256(data))
+        return
+    except RecursionError:
+        yield Rejection(source, "invalid JSON: nested too deeply", _sha256(data))
+        return
+    if isinstance(value, list):
+        if not value:
+            yield Rejection(source, "JSON array holds no records", _sha256(data))
+        for index, item in enumerate(value):
+            # Canonical form, so the same record hashes the same wherever it comes from.
+            record = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
+            yield RawInput(f"{source}#{index}", record, _sha256(record), "json")
+        return
+    # One object (or a scalar, which the decoder rejects with a clear reason).
+    yield RawInput(source, data, _sha256(data), "json")
+
+
+def _json_lines(
+    source: str, lines: Iterable[bytes] | BinaryIO, max_bytes: int
+) -> Iterator[RawInput | Rejection]:
+    """One record per non-blank line; a bad line is reported and the others still load."""
+    iterator = _bounded_lines(lines, max_bytes) if hasattr(lines, "read") else _plain(lines)
+    for number, line, too_long in iterator:
+        where = f"{source}#L{number}"
+        if too_long:
+            yield Rejection(where, f"record on line {number} too large: more than {_mb(max_bytes)}")
+            continue
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        line = line.strip()
+        if not line:
+            continue
+        try:
+            _loads_lenient(line)
+        except json.JSONDecodeError as exc:
+            reason = f"invalid JSON on line {number}: {_json_error(exc)}"
+            yield Rejection(where, reason, _sha256(line))
+            continue
+        except RecursionError:
+            yield Rejection(where, f"invalid JSON on line {number}: nested too deeply")
+            continue
+        yield RawInput(where, line, _sha256(line), "json")
+
+
+def _loads_lenient(data: bytes) -> object:
+    """Parse JSON bytes; legacy 8-bit text (not UTF-8) is accepted, the decoder repairs it.
+
+    Raises json.JSONDecodeError (also for undecodable bytes) or RecursionError.
+    """
+    try:
+        return json.loads(data)
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")  # never fails; JSON syntax is ASCII anyway
+        return json.loads(text)
+
+
+def _plain(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes, bool]]:
+    for number, line in enumerate(lines, start=1):
+        yield number, line, False
+
+
+def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes, bool]]:
+    """Lines of a binary file, never holding more than ``max_bytes`` of one line.
+
+    A longer line is drained in chunks and reported as too long instead of buffered.
+    """
+    number = 0
+    while True:
+        line = fh.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while True:  # skip the rest of the oversized line
+                rest = fh.readline(_CHUNK)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield number, b"", True
+            continue
+        yield number, line, False
+
+
+def _json_error(exc: json.JSONDecodeError) -> str:
+    return f"{exc.msg} (column {exc.colno})"
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "file disappeared before it could be read"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a directory"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"file too large: {_mb(size)} > limit {_mb(max_bytes)}"
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

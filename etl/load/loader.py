@@ -1,0 +1,532 @@
+"""The load stage: one document and everything extracted from it become rows in one
+transaction, or nothing at all."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal
+
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, text, tuple_, update
+from sqlalchemy.dialects.postgresql import insert
+
+from etl.extract import reference
+from etl.extract.extractor import Extraction
+from etl.facts import Entity, Event
+from etl.load.dedupe import Report, aggregate, event_key, merge_within_document
+from models import (
+    Document,
+    DocumentCountry,
+    DocumentInitiative,
+    DocumentParticipant,
+    EntityMention,
+    EventInitiative,
+    EventMention,
+    EventParticipant,
+    EventReport,
+    Initiative,
+    InitiativeAlias,
+    Participant,
+    ParticipantAlias,
+)
+from models import Event as EventRow
+
+Outcome = Literal["loaded", "replaced", "unchanged"]
+DERIVED_TABLES = (
+    EntityMention,
+    DocumentCountry,
+    DocumentParticipant,
+    DocumentInitiative,
+    EventMention,
+    EventReport,
+)
+
+
+def is_loaded(engine: Engine, content_sha256: str) -> bool:
+    """True when a document with this content is stored: the input needs no parsing at all."""
+    with engine.connect() as conn:
+        found = conn.execute(
+            select(Document.id).where(Document.content_sha256 == content_sha256)
+        ).first()
+    return found is not None
+
+
+def write_document(engine: Engine, extraction: Extraction, extractor_version: str) -> Outcome:
+    """Insert a document with its segments and entities; an older document from the same
+    source path is replaced. All of it commits together, so a crash at any point leaves
+    either the old document or the new one, never a mix."""
+    doc = extraction.document
+    with engine.begin() as conn:
+        # Two loads of the same path must not both replace it; serialize them on the path.
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"), {"s": doc.source}
+        )
+        stale_events = _events_reported_by(
+            conn, select(Document.id).where(Document.source_path == doc.source).scalar_subquery()
+        )
+        stale = conn.execute(
+            delete(Document)
+            .where(
+                Document.source_path == doc.source,
+                Document.content_sha256 != doc.content_sha256,
+            )
+            .returning(Document.id)
+        ).all()
+        document_id = conn.execute(
+            insert(Document)
+            .values(
+                source_path=doc.source,
+                content_sha256=doc.content_sha256,
+                url=doc.url,
+                title=doc.title,
+                published_on=doc.published_on,
+                published_precision=doc.published_precision,
+                outlet=doc.outlet,
+                author=doc.author,
+                dateline=doc.dateline,
+                language=doc.language,
+                body=doc.body,
+                word_count=doc.word_count,
+                extractor_version=extractor_version,
+                updated_at=func.now(),
+            )
+            .on_conflict_do_nothing(index_elements=["content_sha256"])
+            .returning(Document.id)
+        ).scalar_one_or_none()
+        if document_id is None:
+            # Another process stored the same content first; nothing else to write.
+            return "unchanged"
+        _copy_segments(conn, document_id, extraction)
+        spans = [(s.start, s.end) for s in doc.sentences]
+        write_entities(conn, document_id, extraction.entities, spans)
+        touched = write_events(
+            conn, document_id, doc.content_sha256, extraction.events, doc.body, doc.captions, spans
+        )
+        recompute_events(conn, stale_events | touched)
+    return "replaced" if stale else "loaded"
+
+
+def _copy_segments(conn: Connection, document_id: int, extraction: Extraction) -> None:
+    doc = extraction.document
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(
+        "COPY document_sentences (document_id, seq, paragraph, char_start, char_end) FROM STDIN"
+    ) as copy:
+        for seq, s in enumerate(doc.sentences):
+            copy.write_row((document_id, seq, s.paragraph, s.start, s.end))
+    if doc.captions:
+        with cursor.copy("COPY document_captions (document_id, seq, text) FROM STDIN") as copy:
+            for seq, caption in enumerate(doc.captions):
+                copy.write_row((document_id, seq, caption))
+
+
+def clear_facts(conn: Connection, document_id: int) -> set[int]:
+    """Delete what was extracted from a document; returns the events it reported, which
+    must then be recomputed."""
+    events = _events_reported_by(conn, document_id)
+    for model in DERIVED_TABLES:
+        conn.execute(delete(model).where(model.document_id == document_id))
+    return events
+
+
+def delete_orphans(conn: Connection) -> None:
+    """Remove participants and initiatives (with their aliases) that no document or event
+    refers to any more, as after pruning documents."""
+    conn.execute(
+        delete(Participant).where(
+            ~select(DocumentParticipant.participant_id)
+            .where(DocumentParticipant.participant_id == Participant.id)
+            .exists(),
+            ~select(EventParticipant.participant_id)
+            .where(EventParticipant.participant_id == Participant.id)
+            .exists(),
+        )
+    )
+    conn.execute(
+        delete(Initiative).where(
+            ~select(DocumentInitiative.initiative_id)
+            .where(DocumentInitiative.initiative_id == Initiative.id)
+            .exists(),
+            ~select(EventInitiative.initiative_id)
+            .where(EventInitiative.initiative_id == Initiative.id)
+            .exists(),
+        )
+    )
+
+
+def _events_reported_by(conn: Connection, document_ids: Any) -> set[int]:
+    condition = (
+        EventReport.document_id.in_(document_ids)
+        if not isinstance(document_ids, int)
+        else EventReport.document_id == document_ids
+    )
+    return set(conn.scalars(select(EventReport.event_id).where(condition)))
+
+
+def write_entities(
+    conn: Connection,
+    document_id: int,
+    entities: Sequence[Entity],
+    sentence_spans: Sequence[tuple[int, int]],
+) -> None:
+    """Link ``entities`` to the document, creating shared participant/initiative rows as needed,
+    and record every mention as evidence with its sentence."""
+    known = reference.country_names()
+
+    def country(code: str | None) -> str | None:
+        return code if code in known else None
+
+    countries = _merge([e for e in entities if e.kind == "country" and e.name in known])
+    participants = _merge([e for e in entities if e.kind in ("person", "organization")])
+    initiatives = _merge([e for e in entities if e.kind == "initiative"])
+
+    participant_ids = _upsert_returning(
+        conn,
+        Participant,
+        [
+            {
+                "kind": e.kind,
+                "name": e.name,
+                "country_iso3": country(e.country_iso3),
+                "title": e.title,
+                "short_name": e.short_name,
+            }
+            for e in participants
+        ],
+        key=("kind", "name"),
+        fill=("country_iso3", "title", "short_name"),
+    )
+    initiative_ids = _upsert_returning(
+        conn,
+        Initiative,
+        [
+            {
+                "name": e.name,
+                "short_code": e.short_name,
+                "sponsor_iso3": country(e.country_iso3),
+                "year_launched": e.year,
+                "kind": _initiative_kinds().get(e.name),
+            }
+            for e in initiatives
+        ],
+        key=("name",),
+        fill=("short_code", "sponsor_iso3", "year_launched", "kind"),
+    )
+    _insert_ignore(
+        conn,
+        ParticipantAlias,
+        [
+            {"participant_id": participant_ids[(e.kind, e.name)], "alias": alias}
+            for e in participants
+            for alias in _aliases(e)
+        ],
+    )
+    _insert_ignore(
+        conn,
+        InitiativeAlias,
+        [
+            {"initiative_id": initiative_ids[(e.name,)], "alias": alias}
+            for e in initiatives
+            for alias in _aliases(e)
+        ],
+    )
+    _insert_ignore(
+        conn,
+        DocumentCountry,
+        [
+            {"document_id": document_id, "country_iso3": e.name, "mentions": len(e.mentions)}
+            for e in countries
+        ],
+    )
+    _insert_ignore(
+        conn,
+        DocumentParticipant,
+        [
+            {
+                "document_id": document_id,
+                "participant_id": participant_ids[(e.kind, e.name)],
+                "mentions": len(e.mentions),
+            }
+            for e in participants
+        ],
+    )
+    _insert_ignore(
+        conn,
+        DocumentInitiative,
+        [
+            {
+                "document_id": document_id,
+                "initiative_id": initiative_ids[(e.name,)],
+                "mentions": len(e.mentions),
+            }
+            for e in initiatives
+        ],
+    )
+    starts = [s for s, _ in sentence_spans]
+
+    def sentence_of(start: int, end: int) -> int | None:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and end <= sentence_spans[i][1]:
+            return i
+        return None
+
+    rows: list[tuple[Any, ...]] = []
+    for e in countries:
+        rows += [(e.kind, e.name, None, None, m) for m in e.mentions]
+    for e in participants:
+        rows += [(e.kind, None, participant_ids[(e.kind, e.name)], None, m) for m in e.mentions]
+    for e in initiatives:
+        rows += [(e.kind, None, None, initiative_ids[(e.name,)], m) for m in e.mentions]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(
+        "COPY entity_mentions (document_id, entity_kind, country_iso3, participant_id,"
+        " initiative_id, caption_seq, char_start, char_end, sentence_seq, surface) FROM STDIN"
+    ) as copy:
+        for kind, iso3, pid, iid, m in sorted(rows, key=lambda r: (r[4].caption or -1, r[4].start)):
+            sentence = sentence_of(m.start, m.end) if m.caption is None else None
+            copy.write_row(
+                (document_id, kind, iso3, pid, iid, m.caption, m.start, m.end, sentence, m.text)
+            )
+
+
+@functools.cache
+def _initiative_kinds() -> dict[str, str]:
+    return {i.name: i.kind for i in reference.initiatives()}
+
+
+def _merge(entities: Iterable[Entity]) -> list[Entity]:
+    """One entity per canonical key, in a stable order (which also avoids upsert deadlocks)."""
+    merged: dict[tuple[str, str], Entity] = {}
+    for e in entities:
+        key = (e.kind, e.name)
+        if key in merged:
+            first = merged[key]
+            merged[key] = Entity(
+                kind=first.kind,
+                name=first.name,
+                mentions=first.mentions + e.mentions,
+                country_iso3=first.country_iso3 or e.country_iso3,
+                title=first.title or e.title,
+                short_name=first.short_name or e.short_name,
+                year=first.year or e.year,
+                aliases=first.aliases + e.aliases,
+            )
+        else:
+            merged[key] = e
+    return [merged[k] for k in sorted(merged)]
+
+
+def _aliases(e: Entity) -> list[str]:
+    return sorted(
+        {a.strip() for a in (e.name, *e.aliases, *(m.text for m in e.mentions)) if a.strip()}
+    )
+
+
+def _upsert_returning(
+    conn: Connection,
+    model: Any,
+    rows: list[dict[str, Any]],
+    *,
+    key: tuple[str, ...],
+    fill: tuple[str, ...],
+) -> dict[tuple[str, ...], int]:
+    """Insert rows or find existing ones by ``key``; columns in ``fill`` are set where still
+    empty, so the first document that knows a person's title or country informs all."""
+    if not rows:
+        return {}
+    table = model.__table__
+    stmt = insert(table).values(rows)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(key),
+        set_={c: func.coalesce(table.c[c], stmt.excluded[c]) for c in fill},
+    )
+    result = conn.execute(stmt.returning(table.c.id, *(table.c[k] for k in key)))
+    return {tuple(r[1:]): r[0] for r in result}
+
+
+def _insert_ignore(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
+    # executemany: one cached statement, which SQLAlchemy sends as batched multi-row INSERTs.
+    if rows:
+        conn.execute(insert(model.__table__).on_conflict_do_nothing(), rows)
+
+
+def set_extractor_version(conn: Connection, document_id: int, version: str) -> None:
+    conn.execute(
+        update(Document)
+        .where(Document.id == document_id)
+        .values(extractor_version=version, updated_at=func.now())
+    )
+
+
+def write_events(
+    conn: Connection,
+    document_id: int,
+    document_sha256: str,
+    events: Sequence[Event],
+    body: str,
+    captions: Sequence[str],
+    sentence_spans: Sequence[tuple[int, int]],
+) -> set[int]:
+    """Attach the document's events to shared event rows (by dedup key) and record its report
+    and mentions of each; returns the event ids, to be recomputed."""
+    keyed = sorted((event_key(e), e) for e in merge_within_document(events))
+    if not keyed:
+        return set()
+    ids: dict[str, int] = {}
+    for key, e in keyed:
+        # The upsert also locks the row: concurrent loads reporting one event take turns.
+        stmt = insert(EventRow).values(event_key=key, event_type=e.event_type, name=e.name)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["event_key"], set_={"event_key": stmt.excluded.event_key}
+        )
+        ids[key] = conn.execute(stmt.returning(EventRow.id)).scalar_one()
+    conn.execute(
+        insert(EventReport),
+        [
+            {
+                "event_id": ids[key],
+                "document_id": document_id,
+                "event_type": e.event_type,
+                "name": e.name,
+                "start_date": e.start_date,
+                "end_date": e.end_date,
+                "date_precision": e.date_precision,
+                "location_name": e.location_name,
+                "location_country_iso3": e.location_country_iso3,
+                "summary": e.summary,
+                "confidence": e.confidence,
+                "participants": [
+                    {"role": p.role, "name": p.name, "kind": p.kind, "country_iso3": p.country_iso3}
+                    for p in e.participants
+                ],
+                "initiatives": list(e.initiatives),
+            }
+            for key, e in keyed
+        ],
+    )
+    starts = [s for s, _ in sentence_spans]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(
+        "COPY event_mentions (event_id, document_id, caption_seq, char_start, char_end,"
+        " sentence_seq, sentence, confidence) FROM STDIN"
+    ) as copy:
+        for key, e in keyed:
+            for m in e.mentions:
+                seq = sentence = None
+                if m.caption is None:
+                    i = bisect.bisect_right(starts, m.start) - 1
+                    if i >= 0 and m.end <= sentence_spans[i][1]:
+                        seq, sentence = i, body[sentence_spans[i][0] : sentence_spans[i][1]]
+                else:
+                    sentence = captions[m.caption]
+                copy.write_row(
+                    (ids[key], document_id, m.caption, m.start, m.end, seq, sentence, e.confidence)
+                )
+    return set(ids.values())
+
+
+def recompute_events(conn: Connection, event_ids: set[int]) -> None:
+    """Rebuild each event from all its reports; an event nobody reports any more goes.
+
+    Set-based: a handful of statements however many events a document touched.
+    """
+    if not event_ids:
+        return
+    ids = sorted(event_ids)
+    known = reference.country_names()
+    rows = conn.execute(
+        select(EventReport.__table__, Document.content_sha256)
+        .join(Document, Document.id == EventReport.document_id)
+        .where(EventReport.event_id.in_(ids))
+    ).all()
+    reports: dict[int, list[Report]] = {}
+    for r in rows:
+        reports.setdefault(r.event_id, []).append(
+            Report(
+                document_sha256=r.content_sha256,
+                event_type=r.event_type,
+                name=r.name,
+                start_date=r.start_date,
+                end_date=r.end_date,
+                date_precision=r.date_precision,
+                location_name=r.location_name,
+                location_country_iso3=r.location_country_iso3,
+                summary=r.summary,
+                confidence=r.confidence,
+                participants=tuple(
+                    (p["role"], p.get("name"), p.get("kind"), p.get("country_iso3"))
+                    for p in r.participants
+                ),
+                initiatives=tuple(r.initiatives),
+            )
+        )
+    gone = [i for i in ids if i not in reports]
+    if gone:
+        conn.execute(delete(EventRow).where(EventRow.id.in_(gone)))
+    alive = [i for i in ids if i in reports]
+    if not alive:
+        return
+    events = {i: aggregate(reports[i]) for i in alive}
+    conn.execute(
+        update(EventRow.__table__).where(EventRow.__table__.c.id == bindparam("event_id")),
+        [
+            {
+                "event_id": i,
+                "event_type": e.event_type,
+                "name": e.name,
+                "start_date": e.start_date,
+                "end_date": e.end_date,
+                "date_precision": e.date_precision,
+                "location_name": e.location_name,
+                "location_country_iso3": e.location_country_iso3
+                if e.location_country_iso3 in known
+                else None,
+                "summary": e.summary,
+            }
+            for i, e in events.items()
+        ],
+    )
+    conn.execute(delete(EventParticipant).where(EventParticipant.event_id.in_(alive)))
+    conn.execute(delete(EventInitiative).where(EventInitiative.event_id.in_(alive)))
+    names = {
+        (kind, name)
+        for e in events.values()
+        for _, name, kind, _ in e.participants
+        if name and kind
+    }
+    participant_ids: dict[tuple[str, str], int] = {}
+    if names:
+        for pid, kind, name in conn.execute(
+            select(Participant.id, Participant.kind, Participant.name).where(
+                tuple_(Participant.kind, Participant.name).in_(sorted(names))
+            )
+        ):
+            participant_ids[(kind, name)] = pid
+    links = []
+    for i, e in events.items():
+        for role, name, kind, iso3 in e.participants:
+            pid = participant_ids.get((kind, name)) if name and kind else None
+            country = iso3 if iso3 in known else None
+            if pid is not None or country is not None:
+                links.append(
+                    {"event_id": i, "participant_id": pid, "country_iso3": country, "role": role}
+                )
+    _insert_ignore(conn, EventParticipant, links)
+    wanted = {name for e in events.values() for name in e.initiatives}
+    if wanted:
+        initiative_ids = dict(
+            conn.execute(
+                select(Initiative.name, Initiative.id).where(Initiative.name.in_(sorted(wanted)))
+            ).all()
+        )
+        _insert_ignore(
+            conn,
+            EventInitiative,
+            [
+                {"event_id": i, "initiative_id": initiative_ids[name]}
+                for i, e in events.items()
+                for name in e.initiatives
+                if name in initiative_ids
+            ],
+        )
