@@ -18,7 +18,9 @@ from etl.ingest.language import detect_language
 from etl.ingest.metadata import Header, canonical_outlet, split_header
 from etl.ingest.segment import normalise_line, segment, text_lines
 
-EXTRACTOR_VERSION = "parse-1"
+# Stored on every document as parser_version. Bump it when decoding or parsing changes what
+# a file becomes (body, metadata, sentences): the next load re-reads documents of older ones.
+PARSER_VERSION = "parse-1"
 
 # Longer than any news article (about 25,000 words), short enough that the model's time and
 # memory stay bounded; DIPLO_MAX_CHARS raises it for unusual corpora.
