@@ -32,7 +32,7 @@ from etl.ingest.decode import decode
 from etl.ingest.discover import Candidate, discover, is_pattern, printable
 from etl.ingest.parse import PARSER_VERSION, parse
 from etl.ingest.read import read
-from etl.ingest.sources import file_state, stored_source
+from etl.ingest.sources import file_state, source_file, stored_source
 from etl.load import schema, seeds
 from etl.load.database import error_reason
 from etl.load.executors import make_executor
@@ -212,7 +212,11 @@ def load(
                 reparsing[item.content_sha256] = stored.source_path
                 return False
             new_path = stored_source(item.source)
-            if stored.source_path != new_path and file_state(stored.source_path) != "present":
+            if (
+                stored.source_path != new_path
+                and source_file(new_path) is not None  # standard input is not a new home
+                and file_state(stored.source_path) != "present"
+            ):
                 # Moved (or stored relative by an older diplo): the document follows its file.
                 move_document(engine, stored.id, item.content_sha256, new_path)
                 done(item.source, "moved")
@@ -243,7 +247,11 @@ def load(
                 return
             path = stored_source(doc.source)
             old = reparsing.get(doc.content_sha256)
-            if old is not None and old != path and file_state(old) == "present":
+            if (
+                old is not None
+                and old != path
+                and (source_file(path) is None or file_state(old) == "present")
+            ):
                 path = old  # re-parsing a copy: the document stays with the original
             outcome = write_document(
                 engine,
@@ -291,9 +299,13 @@ def _check_paths_exist(paths: Sequence[str]) -> None:
     for arg in paths:
         if arg == "-" or is_pattern(arg):
             continue
-        if not os.path.exists(arg):
+        try:
+            os.stat(arg)
+        except (FileNotFoundError, NotADirectoryError):
             what = "broken symbolic link" if os.path.islink(arg) else "no such file or directory"
-            raise ConfigError(f"{what}: {printable(arg)}")
+            raise ConfigError(f"{what}: {printable(arg)}") from None
+        except OSError:
+            pass  # exists but cannot be used (a link loop, permissions): discover says why
 
 
 def _modified_since(candidate: Candidate | Rejection, since: dt.datetime | None) -> bool:
