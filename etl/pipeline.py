@@ -1,4 +1,6 @@
-"""The pipeline as its stages: discover -> read -> decode -> parse -> load.
+"""The pipeline as its stages: ingest (discover -> read -> decode -> parse) -> extract
+(entities, events) -> load (one transaction per document), with the run recorded in
+``etl_runs``.
 
 Each input is processed on its own: a bad one becomes a Rejection and the batch goes on;
 a document is written in one transaction, so a crash never leaves half of one.

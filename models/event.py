@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from etl.facts import EVENT_TYPES
 from sqlalchemy import (
     CHAR,
     CheckConstraint,
@@ -23,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
+from etl.facts import EVENT_TYPES
 from models.base import Base, BigIntPK
 
 _TYPES_SQL = ", ".join(f"'{t}'" for t in EVENT_TYPES)

@@ -17,215 +17,40 @@ credits are filtered out.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from etl.extract import reference
-from etl.extract.gazetteer import Gazetteer, Match, Token, tokenize
+from etl.extract.gazetteer import Gazetteer, Match, tokenize
+from etl.extract.person_lexicon import (
+    COUNTERPART,
+    CREDIT,
+    MAX_NAME_TOKENS,
+    PARTICLES,
+    PLACE_BEFORE,
+    REGION_WORDS,
+    ROMAN,
+    STOP,
+    abbreviations,
+    country_gazetteer,
+    fold,
+    initiative_gazetteer,
+    national_org_country,
+    not_person_names,
+    organization_gazetteer,
+    seed_by_folded_name,
+    seed_gazetteer,
+    seed_people,
+    title_gazetteer,
+    titles,
+    tokens,
+)
 from etl.facts import Entity, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‐": "-"})
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _phrases(text: str) -> frozenset[str]:
-    return frozenset(" ".join(p.split()) for p in text.split(",") if p.strip())
-
-
-# Lower-case name particles: "von der Leyen", "al-Sisi", "bin Zayed", "da Silva".
-_PARTICLES = _words(
-    """
-    von van der den de del della di da das dos du la le bin binti bint ibn ibni al el ben
-    y
-    """
-)
-# Words that start with a capital letter but do not belong to a person's name; a name scan
-# stops at them (sentence-initial function words, calendar words, institutional nouns).
-_STOP = _words(
-    """
-    the a an and or but of in on at for to with by from as also this that these those he
-    she his her it its they we our their there here after before during while when where
-    who which what said says told according however meanwhile monday tuesday wednesday
-    thursday friday saturday sunday january february march april may june july august
-    september october november december government ministry summit initiative forum
-    council committee party republic kingdom state states people national international
-    university day year news agency office embassy administration cabinet parliament
-    congress assembly bank organization organisation union commission belt road global
-    south north east west thought group conference center centre institute foundation
-    program programme plan strategy vision agenda declaration treaty charter fund photo
-    xinhua reuters ap afp meeting talks dialogue session visit ceremony statement press
-    briefing mechanism
-    """
-)
-# Continents, regions and groupings that are not in the country or organization seeds.
-_REGIONS = _phrases(
-    """
-    africa, asia, europe, america, americas, oceania, antarctica, eurasia, arctic,
-    caribbean, pacific, atlantic, middle east, latin america, central asia, south asia,
-    southeast asia, east asia, west asia, north africa, west africa, east africa, southern
-    africa, sub-saharan africa, western europe, eastern europe, central europe, balkans,
-    sahel, gulf, indo-pacific, asia-pacific, global south, global north
-    """
-)
-_REGION_WORDS = _words(
-    """
-    africa asia europe america americas oceania eurasia caribbean pacific balkans sahel
-    """
-)
-# Words that introduce a person like a title but are not an office.
-_COUNTERPART = frozenset({"counterpart", "counterparts", "colleague", "host"})
-# Titles also match in lower case ("foreign minister", "spokesperson"), except honorifics,
-# royal titles and words that are ordinary in lower case ("general", "head").
-_CASED_ONLY_KINDS = frozenset({"honorific", "royal"})
-_CASED_ONLY_TITLES = frozenset(
-    {"General", "Head", "Lord", "Speaker", "Representative", "Marshal", "Governor", "Director"}
-)
-# Organizations whose seat country is a nationality: "spokesperson of the State Department".
-_NATIONAL_ORG_KINDS = frozenset({"state_body", "party"})
-_ROMAN = frozenset({"II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})
-# A place noun right before a name the model guessed: "the border town of Nong Khai".
-_PLACE_BEFORE = re.compile(
-    r"\b(?:town|city|village|province|county|district|port|capital|region|island|prefecture"
-    r"|state|municipality|airport|street|square|in|near)(?:\s+of)?\s+$",
-    re.IGNORECASE,
-)
-_CREDIT = re.compile(
-    r"(?:photo|photograph|photographer|photographed|credit|reporter|image|file)\b[^\n]{0,40}$",
-    re.IGNORECASE,
-)
-_MAX_NAME_TOKENS = 7
-
-
-def _deaccent(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _fold(text: str) -> str:
-    """Comparison key: case, accents, apostrophes and dashes do not matter."""
-    return " ".join(_deaccent(text).translate(_APOSTROPHES).casefold().split())
-
-
-def _tokens(body: str) -> list[Token]:
-    """Gazetteer tokens whose ``norm`` is also accent-free, so "Erdogan" meets "Erdoğan"."""
-    return [Token(t.start, t.end, t.text, _fold(t.text)) for t in tokenize(body)]
-
-
-def _gazetteer(entries: list[tuple[str, str]]) -> Gazetteer:
-    gaz = Gazetteer()
-    for alias, key in entries:
-        gaz.add(alias, key)
-        plain = _deaccent(alias)
-        if plain != alias:
-            gaz.add(plain, key)
-    return gaz
-
-
-# --- reference data, compiled once per process ----------------------------------------------
-
-
-@functools.cache
-def titles() -> dict[str, str]:
-    """Title -> kind (seeds/titles.csv)."""
-    with (reference.SEEDS_DIR / "titles.csv").open(encoding="utf-8", newline="") as fh:
-        return {r["title"].strip(): r["kind"].strip() for r in csv.DictReader(fh)}
-
-
-@functools.cache
-def _title_gazetteer() -> Gazetteer:
-    entries: list[tuple[str, str]] = []
-    for title, kind in titles().items():
-        entries.append((title, title))
-        if kind not in _CASED_ONLY_KINDS and title not in _CASED_ONLY_TITLES:
-            entries.append((title.lower(), title))
-    return _gazetteer(entries)
-
-
-@functools.cache
-def _seed_people() -> dict[str, reference.KnownPerson]:
-    return {p.name: p for p in reference.people()}
-
-
-@functools.cache
-def _seed_gazetteer() -> Gazetteer:
-    return _gazetteer(
-        [(alias, p.name) for p in reference.people() for alias in (p.name, *p.aliases)]
-    )
-
-
-@functools.cache
-def _seed_by_folded_name() -> dict[str, str]:
-    """Folded alias -> canonical name, also with two-word names reversed (KISHIDA Fumio)."""
-    index: dict[str, str] = {}
-    for p in reference.people():
-        for alias in (p.name, *p.aliases):
-            words = _fold(alias).split()
-            index.setdefault(" ".join(words), p.name)
-            if len(words) == 2:
-                index.setdefault(" ".join(reversed(words)), p.name)
-    return index
-
-
-@functools.cache
-def _country_gazetteer() -> Gazetteer:
-    return _gazetteer(
-        [(a.alias, a.iso3) for a in reference.country_aliases() if a.kind != "prefix"]
-    )
-
-
-@functools.cache
-def _organization_gazetteer() -> Gazetteer:
-    return _gazetteer(
-        [(alias, o.name) for o in reference.organizations() for alias in (o.name, *o.aliases)]
-    )
-
-
-@functools.cache
-def _initiative_gazetteer() -> Gazetteer:
-    return _gazetteer(
-        [(alias, i.name) for i in reference.initiatives() for alias in (i.name, *i.aliases)]
-    )
-
-
-@functools.cache
-def _national_org_country() -> dict[str, str]:
-    return {
-        o.name: o.country_iso3
-        for o in reference.organizations()
-        if o.country_iso3 and o.kind in _NATIONAL_ORG_KINDS
-    }
-
-
-@functools.cache
-def _not_person_names() -> frozenset[str]:
-    """Folded names of countries, organizations, initiatives, regions and titles."""
-    names = {_fold(a.alias) for a in reference.country_aliases()}
-    for o in reference.organizations():
-        names.update(_fold(a) for a in (o.name, *o.aliases))
-    for i in reference.initiatives():
-        names.update(_fold(a) for a in (i.name, *i.aliases))
-    names.update(_fold(t) for t in titles())
-    names.update(_REGIONS)
-    return frozenset(names)
-
-
-@functools.cache
-def _abbreviations() -> frozenset[str]:
-    """All-capital country and organization abbreviations (US, UN, EU), never a surname."""
-    forms = [a.alias for a in reference.country_aliases()]
-    for o in reference.organizations():
-        forms.extend((o.name, *o.aliases, o.short_name or ""))
-    return frozenset(f for f in forms if f.isupper() and " " not in f)
 
 
 # --- one document --------------------------------------------------------------------------
@@ -257,14 +82,14 @@ class _Document:
 
     def __init__(self, body: str) -> None:
         self.body = body
-        self.tokens = _tokens(body)
+        self.tokens = tokens(body)
         self.by_start = {t.start: i for i, t in enumerate(self.tokens)}
         self.by_end = {t.end: i for i, t in enumerate(self.tokens)}
-        self.titles = self._index(_title_gazetteer())
-        self.countries = self._index(_country_gazetteer())
-        self.orgs = self._index(_organization_gazetteer())
-        self.initiatives = self._index(_initiative_gazetteer())
-        self.seeds = self._index(_seed_gazetteer())
+        self.titles = self._index(title_gazetteer())
+        self.countries = self._index(country_gazetteer())
+        self.orgs = self._index(organization_gazetteer())
+        self.initiatives = self._index(initiative_gazetteer())
+        self.seeds = self._index(seed_gazetteer())
         self.country_end = {self.by_end[m.end]: m for m in self.countries.values()}
 
     def _index(self, gaz: Gazetteer) -> dict[int, Match]:
@@ -289,7 +114,7 @@ class _Document:
         text = self.tokens[i].text
         if not text[:1].isupper() or not text.replace("'", "").isalpha():
             return False
-        if self.tokens[i].norm in _STOP or text in _abbreviations():
+        if self.tokens[i].norm in STOP or text in abbreviations():
             return False
         if i in self.titles and i not in self.seeds:
             return False
@@ -298,7 +123,7 @@ class _Document:
 
     def is_initial(self, i: int) -> bool:
         text = self.tokens[i].text
-        if text in _abbreviations():  # "U.S." is a country, not "J." in a name
+        if text in abbreviations():  # "U.S." is a country, not "J." in a name
             return False
         return (len(text) == 1 and text.isupper()) or bool(re.fullmatch(r"(?:[A-Z]\.){1,2}", text))
 
@@ -306,7 +131,7 @@ class _Document:
         """End (exclusive) of the name starting at token i, or i when there is none."""
         tokens, n = self.tokens, len(self.tokens)
         j, words = i, 0
-        while j < n and j - i < _MAX_NAME_TOKENS:
+        while j < n and j - i < MAX_NAME_TOKENS:
             if j > i and not self.adjacent(j):
                 break
             norm = tokens[j].norm
@@ -317,15 +142,15 @@ class _Document:
                 if j < n and tokens[j].text == "." and self.glued(j):
                     j += 1
             elif norm == "-" and j > i and j + 1 < n and self.glued(j) and self.glued(j + 1):
-                if not (self.is_name_word(j + 1) or tokens[j + 1].norm in _PARTICLES):
+                if not (self.is_name_word(j + 1) or tokens[j + 1].norm in PARTICLES):
                     break
                 j += 1
-            elif norm in _PARTICLES and j + 1 < n and tokens[j].text.islower():
+            elif norm in PARTICLES and j + 1 < n and tokens[j].text.islower():
                 nxt = j + 2 if tokens[j + 1].norm == "-" and j + 2 < n else j + 1
                 if not self.is_name_word(nxt):
                     break
                 j = nxt
-            elif words and tokens[j].text in _ROMAN:
+            elif words and tokens[j].text in ROMAN:
                 j += 1
                 break
             elif words and titles().get(_title_key(self, j)) == "royal":
@@ -337,7 +162,7 @@ class _Document:
                     break
             else:
                 break
-        while j > i and (tokens[j - 1].norm in _PARTICLES or tokens[j - 1].norm == "-"):
+        while j > i and (tokens[j - 1].norm in PARTICLES or tokens[j - 1].norm == "-"):
             j -= 1
         return j if words else i
 
@@ -381,12 +206,12 @@ def _complement(doc: _Document, i: int) -> tuple[int, str | None, str | None]:
             k += 1
         if k in doc.orgs:
             org = org or doc.orgs[k].key
-            country = country or _national_org_country().get(doc.orgs[k].key)
+            country = country or national_org_country().get(doc.orgs[k].key)
             j = doc.end_index(doc.orgs[k])
         elif k in doc.countries:
             country = country or doc.countries[k].key
             j = doc.end_index(doc.countries[k])
-        elif tokens[k].norm in _REGION_WORDS or k in doc.titles:
+        elif tokens[k].norm in REGION_WORDS or k in doc.titles:
             j = k + 1 if k not in doc.titles else doc.end_index(doc.titles[k])
         else:
             return i, None, None
@@ -425,7 +250,7 @@ def _title_candidates(doc: _Document) -> list[_Candidate]:
     """Names introduced by a title or "counterpart", and names followed by an apposition."""
     found: list[_Candidate] = []
     tokens = doc.tokens
-    starts = sorted(set(doc.titles) | {i for i, t in enumerate(tokens) if t.norm in _COUNTERPART})
+    starts = sorted(set(doc.titles) | {i for i, t in enumerate(tokens) if t.norm in COUNTERPART})
     chained_until = -1
     for i in starts:
         if i < chained_until:
@@ -467,16 +292,16 @@ def _apposition(
         return None
     end = k
     start = end
-    while start > 0 and end - start < _MAX_NAME_TOKENS:
+    while start > 0 and end - start < MAX_NAME_TOKENS:
         prev = start - 1
-        namelike = doc.is_name_word(prev) or tokens[prev].norm in _PARTICLES or doc.is_initial(prev)
+        namelike = doc.is_name_word(prev) or tokens[prev].norm in PARTICLES or doc.is_initial(prev)
         hyphen = tokens[prev].norm == "-" and doc.glued(prev) and doc.glued(start)
         if not (namelike or hyphen):
             break
         if start < end and not doc.adjacent(start):
             break
         start = prev
-    while start < end and (tokens[start].norm in _PARTICLES or tokens[start].norm == "-"):
+    while start < end and (tokens[start].norm in PARTICLES or tokens[start].norm == "-"):
         start += 1
     if start == end:
         return None
@@ -514,8 +339,8 @@ def _ner_candidates(doc: _Document, nlp_doc: Doc) -> list[_Candidate]:
 def _title_prefix_tokens(alias: str, name: str) -> int:
     """How many leading tokens of a seed alias are a title that ``name`` does not carry:
     2 for "Crown Prince Mohammed bin Salman", 0 for "King Charles III"."""
-    matches = _title_gazetteer().find(alias)
-    if not matches or matches[0].start != 0 or _fold(name).startswith(_fold(matches[0].alias)):
+    matches = title_gazetteer().find(alias)
+    if not matches or matches[0].start != 0 or fold(name).startswith(fold(matches[0].alias)):
         return 0
     return len(tokenize(alias[: matches[0].end]))
 
@@ -584,20 +409,20 @@ def _is_noise(doc: _Document, c: _Candidate) -> bool:
     line_end = body.find("\n", end)
     if not _has_lowercase(body, line_start, line_end if line_end >= 0 else len(body)):
         return True  # a shouted heading
-    if _fold(text) in _not_person_names():
+    if fold(text) in not_person_names():
         return True
     for index in (doc.orgs, doc.initiatives, doc.countries):
         for i in range(max(0, c.start - 6), c.end):
             match = index.get(i)
             if match and match.start <= start and match.end >= end and match.end - match.start > 0:
                 return True
-    if not c.titled and _PLACE_BEFORE.search(body[max(0, start - 30) : start]):
+    if not c.titled and PLACE_BEFORE.search(body[max(0, start - 30) : start]):
         return True
     # A photo credit: "Photo: Li Ming/Xinhua", "reporter Li Ming/Photograph".
     # The look-back is bounded: a credit sits right before the name, and scanning a whole long
     # paragraph for every candidate made extraction quadratic.
     credit_zone = body[max(line_start, start - 80) : start]
-    return body[end : end + 1] == "/" or _CREDIT.search(credit_zone) is not None
+    return body[end : end + 1] == "/" or CREDIT.search(credit_zone) is not None
 
 
 @functools.lru_cache(maxsize=64)
@@ -616,7 +441,7 @@ def _display_name(words: list[str]) -> str:
 
 
 def _name_words(text: str) -> set[str]:
-    return {w for w in re.split(r"[\s\-]+", _fold(text)) if w and w not in _PARTICLES}
+    return {w for w in re.split(r"[\s\-]+", fold(text)) if w and w not in PARTICLES}
 
 
 def _add_unlabelled_short_forms(doc: _Document, people: dict[str, _Person]) -> None:
@@ -632,7 +457,7 @@ def _add_unlabelled_short_forms(doc: _Document, people: dict[str, _Person]) -> N
     tokens, n = doc.tokens, len(doc.tokens)
     for i, tok in enumerate(tokens):
         hosts = owners.get(tok.norm)
-        if not hosts or len(hosts) != 1 or i in taken or tok.norm in _STOP:
+        if not hosts or len(hosts) != 1 or i in taken or tok.norm in STOP:
             continue
         if doc.scan_name(i) != i + 1 or not tok.text[:1].isupper():
             continue
@@ -650,7 +475,7 @@ def _add_unlabelled_short_forms(doc: _Document, people: dict[str, _Person]) -> N
 def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
     """Every real person named in ``body``, one Entity each, mentions in order."""
     doc = _Document(body)
-    seeds = _seed_people()
+    seeds = seed_people()
     cands = _merge(_seed_candidates(doc) + _ner_candidates(doc, nlp_doc) + _title_candidates(doc))
     cands = [c for c in cands if c.seed or not _is_noise(doc, c)]
 
@@ -665,7 +490,7 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
     for c in cands:
         text = doc.text(c.start, c.end)
         if c.seed is None:
-            c.seed = _seed_by_folded_name().get(_fold(_display_name(text.split())))
+            c.seed = seed_by_folded_name().get(fold(_display_name(text.split())))
         if c.seed:
             p = person(c.seed, c.seed)
         elif len(_name_words(text)) >= 2:
@@ -693,7 +518,7 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
 
     # Lone words resolve to the one person whose name contains them.
     for c in short:
-        word = _fold(doc.text(c.start, c.end))
+        word = fold(doc.text(c.start, c.end))
         hosts = [q for q in people.values() if q.mentions and word in q.words]
         if len(hosts) == 1:
             p = hosts[0]
