@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
-import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import Engine
 
-from etl import pipeline
+from etl import logs, pipeline
 from etl.errors import ConfigError, DiploError, LoadLocked, RunFailed
 from etl.extract.extractor import EXTRACTOR_VERSION
 from etl.facts import EVENT_TYPES
@@ -34,9 +32,31 @@ from etl.outputs import evaluate as evaluation
 from etl.outputs import export as exporting
 from etl.outputs import reports, roles
 from etl.outputs import schedule as sched
-from etl.settings import Settings, redact
+from etl.settings import Settings, display_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
+
+
+def _show_flags_bare() -> None:
+    """Typer's rich help prints a type after every option, so flags read ``--debug <bool>`` as
+    if they took a value (its plain help does not). Flags and counters take none: no type."""
+    from typer.core import TyperOption
+
+    shown = getattr(TyperOption, "display_type_rich", None)
+    if shown is None or getattr(shown, "bare_flags", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if self.is_flag or self.count:
+            return None
+        return shown(self, ctx)
+
+    display_type_rich.bare_flags = True  # type: ignore[attr-defined]
+    TyperOption.display_type_rich = display_type_rich  # type: ignore[method-assign]
+
+
+_show_flags_bare()
 
 app = typer.Typer(
     help="diplo: turn news articles about diplomacy into a PostgreSQL database of facts.",
@@ -94,7 +114,7 @@ def handles_errors(fn: F) -> F:
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             err.print("Interrupted.")
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             if state.debug:
                 traceback.print_exc()
@@ -129,14 +149,9 @@ def main_options(
     state.debug = debug
     state.database_url = database_url
     state._engine = None
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(
-        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
-    logging.getLogger("etl").setLevel(level)
-    if verbose == 0:
-        # psycopg warns about cleaning up a connection that died; the error line says it all.
-        logging.getLogger("psycopg").setLevel(logging.ERROR)
+    # Library warnings (psycopg on a dead connection, trafilatura, dateutil) only with -v:
+    # the error line says what a user needs.
+    logs.configure(logs.levels(verbose))
 
 
 @app.command(
@@ -201,6 +216,8 @@ def load(
     1 when some were rejected (reasons on stderr and in `diplo runs --rejected`), 75 when
     another load is running (see --wait).
     """
+    if quiet:
+        logs.configure(logs.levels(quiet=True))
     settings = state.settings()
     limit = max_bytes or settings.max_bytes
     engine = state.engine()
@@ -315,7 +332,9 @@ def reextract(
     )
 
 
-@app.command(epilog="Example: diplo evaluate --gold ../shared/eval/gold")
+@app.command(
+    epilog="Example: diplo load seeds/sample_articles && diplo evaluate --gold seeds/sample_gold"
+)
 @handles_errors
 def evaluate(
     gold: Annotated[
@@ -324,7 +343,7 @@ def evaluate(
             "--gold",
             exists=True,
             file_okay=False,
-            help="Directory of gold JSON files (GUIDELINES format).",
+            help="Directory of gold JSON files (format: seeds/sample_gold/README.md).",
         ),
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
@@ -332,7 +351,7 @@ def evaluate(
     """Score the stored documents against gold annotations: precision, recall, F1 per field.
 
     Documents are matched to gold files by file name; load the articles first. Scores are
-    micro-averaged over documents, as in GUIDELINES.md.
+    micro-averaged over documents. seeds/sample_gold annotates the sample articles.
     """
     engine = state.engine()
     if schema.current_revision(engine) is None:
@@ -387,12 +406,16 @@ def events(
         str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(EVENT_TYPES)}.")
     ] = None,
     since: Annotated[
-        datetime | None,
-        typer.Option("--since", formats=["%Y-%m-%d", "%Y-%m", "%Y"], help="From this date."),
+        str | None,
+        typer.Option(
+            "--since", help="From this date; a year (2024) or month (2024-11) from its first day."
+        ),
     ] = None,
     until: Annotated[
-        datetime | None,
-        typer.Option("--until", formats=["%Y-%m-%d", "%Y-%m", "%Y"], help="Up to this date."),
+        str | None,
+        typer.Option(
+            "--until", help="Up to this date; a year or month up to its last day, inclusive."
+        ),
     ] = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, help="At most this many events.")
@@ -403,6 +426,8 @@ def events(
         raise ConfigError(
             f"unknown event type {event_type!r}; use one of: {', '.join(EVENT_TYPES)}"
         )
+    first = reports.period(since)[0] if since else None
+    last = reports.period(until)[1] if until else None
     engine = state.engine()
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
@@ -416,8 +441,8 @@ def events(
         country=iso3,
         person=person,
         event_type=event_type,
-        since=since.date() if since else None,
-        until=until.date() if until else None,
+        since=first,
+        until=last,
         limit=limit,
     )
     if not rows:
@@ -474,9 +499,15 @@ def status(
         _warn_unknown(check.unknown)
         return
     where = "DATABASE_URL" if settings.database_url else f"embedded, {settings.home / 'pgdata'}"
-    out.print(f"Database   {redact(engine.url)} ({where})")
+    hidden = ", password not shown" if engine.url.password else ""
+    out.print(f"Database   {display_url(engine.url)} ({where}{hidden})", markup=False)
     if settings.database_url is None and settings.embedded_port:
-        out.print(f"TCP        {embedded.LOOPBACK}:{settings.embedded_port} (for BI tools)")
+        tcp = embedded.tcp_url(settings.home, settings.embedded_port)
+        out.print(
+            f"TCP        {display_url(tcp)} (for BI tools; password in "
+            f"{embedded.password_file(settings.home)})",
+            markup=False,
+        )
     current, head = schema.current_revision(engine), schema.head_revision()
     if current is None:
         out.print("Schema     empty: run `diplo load PATH` or `diplo db upgrade`")
@@ -520,10 +551,11 @@ def runs(
     )
     cells = [[str(v) if v is not None else "" for v in r] for r in rows]
     if out.is_terminal:
-        table = Table(*header)
+        # To the minute on screen (the seconds are in the piped output): it fits 80 columns.
+        out.print(runs_table(header[:-1], [[r[0], r[1][:16], *r[2:-1]] for r in cells]))
         for row in cells:
-            table.add_row(*row)
-        out.print(table)
+            if row[-1]:
+                out.print(f"run {row[0]} error: {one_line(row[-1])}", markup=False)
     else:
         # Piped or redirected: tab-separated, one run per line, for scripts and grep.
         for row in [list(header), *cells]:
@@ -534,6 +566,23 @@ def runs(
             out.print(
                 f"run {run_id}  {one_line(short_path(source))}: {one_line(reason)}", markup=False
             )
+
+
+def runs_table(header: Sequence[str], cells: Sequence[Sequence[str]]) -> Table:
+    """Runs for an 80-column terminal: one space between columns, whole header words (the
+    start time wraps first), errors printed under the table rather than in a column."""
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, header_style="bold")
+    for name in header:
+        if name == "started":
+            table.add_column(name, overflow="fold")
+        else:
+            numeric = name not in ("status",)
+            table.add_column(
+                name, no_wrap=True, min_width=len(name), justify="right" if numeric else "left"
+            )
+    for row in cells:
+        table.add_row(*row)
+    return table
 
 
 @app.command(
@@ -697,13 +746,22 @@ def db_current() -> None:
 @db_app.command("seed", epilog="Example: diplo db seed   (after editing seeds/countries.csv)")
 @handles_errors
 def db_seed() -> None:
-    """Load the reference data from seeds/ (countries, ...) into the database; reruns are no-ops."""
+    """Upsert the reference tables from seeds/ (countries, aliases) and check every other seed
+    file the extractor reads; reruns write nothing."""
     engine = state.engine()
     if not schema.is_current(engine):
         schema.upgrade(engine)
     with engine.begin() as conn:
         changed = seeds.seed(conn)
-    out.print(", ".join(f"{table}: {n} rows written" for table, n in changed.items()))
+    files = seeds.report(changed)
+    for f in files:
+        if f.table:
+            out.print(f"{f.table}: {f.written} rows written ({f.rows} in seeds/{f.name})")
+    read = ", ".join(f"{f.name} ({f.rows})" for f in files if not f.table)
+    out.print(
+        f"read by the extractor: {read}; after editing them run `diplo reextract --all`",
+        markup=False,
+    )
 
 
 @db_app.command(
@@ -725,10 +783,13 @@ def db_grant_readonly(
 ) -> None:
     """Create or update a login role that can read the public and analytics schemas and
     nothing else: for Metabase, Superset, Tableau or psql users."""
+    settings = state.settings()
+    # Only the embedded server without a TCP port is out of reach of the network.
+    tcp = settings.database_url is not None or settings.embedded_port is not None
     engine = state.engine()
     if not schema.is_current(engine):
         schema.upgrade(engine)
-    created = roles.grant_readonly(engine, role, password)
+    created = roles.grant_readonly(engine, role, password, require_password=tcp)
     out.print(f"Role {role} {'created' if created else 'updated'}: read-only on public, analytics")
 
 

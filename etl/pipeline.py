@@ -29,7 +29,7 @@ from etl.extract.extractor import (
     extract,
     extract_facts,
 )
-from etl.extract.nlp import analyze_many
+from etl.extract.nlp import analyze_many, check_model
 from etl.ingest.decode import decode
 from etl.ingest.discover import Candidate, discover, is_pattern, printable
 from etl.ingest.parse import PARSER_VERSION, parse
@@ -156,6 +156,7 @@ def load(
     its own transaction, unchanged content skipped before it is parsed."""
     opts = dataclasses.replace(options or LoadOptions(), **overrides)  # type: ignore[arg-type]
     _check_paths_exist(paths)
+    check_model()  # a missing or mismatched model is a setup error, not a rejection per file
     with load_lock(engine, wait=opts.wait) as lock:
         prepare_database(engine)
         run_id = start_run(engine, "load", EXTRACTOR_VERSION)
@@ -360,6 +361,7 @@ def reextract(
     Only documents extracted by another extractor version, unless ``everything``.
     Each document is rebuilt in its own transaction.
     """
+    check_model()
     with load_lock(engine, wait=wait):
         return _reextract(engine, everything=everything, on_start=on_start, on_item=on_item)
 

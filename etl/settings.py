@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
 from sqlalchemy.engine import URL, make_url
@@ -55,6 +56,26 @@ def normalize_url(raw: str) -> URL:
     if url.get_backend_name() not in ("postgres", "postgresql"):
         raise ConfigError(f"DATABASE_URL must be a PostgreSQL URL, got {redact(raw)}")
     return url.set(drivername="postgresql+psycopg")
+
+
+def display_url(url: URL) -> str:
+    """The URL as psql and BI tools take it (``postgresql://``), without its password.
+
+    Built by hand because libpq decodes only %-escapes: SQLAlchemy writes a space in a query
+    value (a socket directory) as ``+``, which psql would take literally."""
+    user = quote(url.username, safe="") + "@" if url.username else ""
+    host = url.host or ""
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    port = f":{url.port}" if url.port else ""
+    database = quote(url.database or "", safe="")
+    params = [
+        f"{quote(key, safe='')}={quote(value, safe='')}"
+        for key, values in url.query.items()
+        for value in ((values,) if isinstance(values, str) else values)
+    ]
+    query = "?" + "&".join(params) if params else ""
+    return f"postgresql://{user}{host}{port}/{database}{query}"
 
 
 def redact(url: URL | str) -> str:

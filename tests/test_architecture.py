@@ -2,7 +2,7 @@
 
 Layers, top to bottom: the CLI, the pipeline, outputs, load, extract, ingest, and the small
 typed objects every stage shares (``etl/article.py``, ``etl/facts.py``, ``etl/errors.py``,
-``etl/settings.py``). A module may import its own layer or any layer below it, never above.
+``etl/settings.py``, and ``etl/logs.py``). A module may import its own layer or any layer below it, never above.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ LAYERS: dict[str, int] = {
     "etl.facts": 0,
     "etl.errors": 0,
     "etl.settings": 0,
+    "etl.logs": 0,  # log levels and warning routing, applied by the CLI and in worker processes
     "etl.ingest": 1,
     "etl.extract": 2,
     "etl.load": 3,

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
 from etl.article import DecodedArticle
+from etl.errors import ConfigError
 from etl.extract.extractor import Extraction, Facts
 from etl.facts import Entity, Event, EventParticipant, Mention
 from etl.ingest.parse import parse
@@ -262,8 +263,10 @@ def test_every_analytics_view_and_column_has_a_comment(engine: Engine) -> None:
 @pytest.fixture
 def readonly_role(engine: Engine, db_url: URL) -> Iterator[str]:
     role = f"diplo_ro_{uuid.uuid4().hex[:8]}"
-    assert roles.grant_readonly(engine, role) is True
-    assert roles.grant_readonly(engine, role) is False  # idempotent
+    with pytest.raises(ConfigError, match="password is required"):
+        roles.grant_readonly(engine, role)  # a server reachable over TCP: no passwordless login
+    assert roles.grant_readonly(engine, role, "ro-pass") is True
+    assert roles.grant_readonly(engine, role, "ro-pass") is False  # idempotent
     yield role
     with psycopg.connect(
         db_url.set(drivername="postgresql").render_as_string(hide_password=False), autocommit=True
@@ -275,7 +278,7 @@ def readonly_role(engine: Engine, db_url: URL) -> Iterator[str]:
 def test_readonly_role_reads_but_cannot_write_or_create(
     bi: Engine, db_url: URL, readonly_role: str
 ) -> None:
-    url = db_url.set(drivername="postgresql", username=readonly_role, password=None)
+    url = db_url.set(drivername="postgresql", username=readonly_role, password="ro-pass")
     with psycopg.connect(url.render_as_string(hide_password=False), autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (3,)
         assert conn.execute("SELECT count(*) FROM analytics.event_timeline").fetchone() == (2,)
@@ -313,3 +316,26 @@ def test_exports_round_trip(bi: Engine, tmp_path: Path, fmt: str) -> None:
             count = pq.read_table(item.path).num_rows
         assert count == expected == item.rows, item.relation
     assert not list(tmp_path.glob("*.partial"))
+
+
+def _readme_query(marker: str) -> str:
+    """The SQL statement of the README that follows the comment line ``marker``."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    start = readme.index(marker)
+    return readme[start : readme.index(";", start)]
+
+
+def test_readme_partner_query_lists_dated_years_first(bi: Engine) -> None:
+    undated = _document(
+        "undated.txt",
+        "Kazakhstan and China held talks on trade.",
+        dt.date(2024, 1, 1),
+        {"countries": [("KAZ", "Kazakhstan"), ("CHN", "China")]},
+        [],
+    )
+    parsed = dataclasses.replace(undated.document, published_on=None, published_precision=None)
+    loader.write_document(bi, dataclasses.replace(undated, document=parsed), "test")
+    rows = _query(bi, _readme_query("-- 3. China's most frequent partners"))
+    years = [r[0] for r in rows]
+    assert None in years and years[0] is not None, years
+    assert years.index(None) > max(i for i, y in enumerate(years) if y is not None)

@@ -82,7 +82,11 @@ def test_db_commands(empty_db_url: URL) -> None:
     assert up.exit_code == 0, up.output
     assert f"Schema at {schema.head_revision()}" in up.stdout
     seed = invoke(["db", "seed"], empty_db_url)
-    assert seed.exit_code == 0 and "countries: 0 rows written" in seed.stdout
+    assert seed.exit_code == 0 and "countries: 0 rows written (249 in" in seed.stdout
+    assert "country_aliases: 0 rows written" in seed.stdout
+    # Every seed file is accounted for, also those the extractor reads rather than a table.
+    for csv_file in (REPO / "seeds").glob("*.csv"):
+        assert csv_file.name in seed.stdout, (csv_file.name, seed.stdout)
     status = invoke(["status"], empty_db_url)
     assert "(head)" in status.stdout and "Countries  249" in status.stdout
     bad = invoke(["db", "upgrade", "nosuchrev"], empty_db_url)
@@ -119,6 +123,16 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(command: li
     assert "Example" in result.stdout
     readme = (REPO / "README.md").read_text()
     assert f"diplo {' '.join(command)}" in readme
+    # Flags take no value, so help shows none: `--wait`, not `--wait <bool>`.
+    assert "<bool>" not in result.stdout, result.stdout
+
+
+def test_flags_and_counters_show_no_value_in_help() -> None:
+    result = invoke(["--help"])
+    lines = {line.split()[1]: line for line in result.stdout.splitlines() if "--" in line}
+    assert "<" not in lines["--debug"] and "<" not in lines["--verbose"], result.stdout
+    assert "<str>" in lines["--database-url"]  # options that take a value still say what
+    assert "<int" in invoke(["load", "--help"]).stdout
 
 
 def test_every_registered_command_is_covered_above() -> None:
@@ -142,6 +156,13 @@ def test_events_timeline_filters(db_url: URL, tmp_path: Path) -> None:
     by_country = invoke(["events", "--country", "Kazakhstan", "--since", "2024-01-01"], db_url)
     assert "2024-03" in by_country.stdout
     assert invoke(["events", "--country", "KAZ", "--until", "2023"], db_url).stdout == ""
+    # A year or a month given as a bound means the whole period.
+    for bounds in (["--until", "2024"], ["--since", "2024-03", "--until", "2024-03"]):
+        assert "2024-03" in invoke(["events", "--country", "KAZ", *bounds], db_url).stdout, bounds
+    assert invoke(["events", "--country", "KAZ", "--since", "2024-04"], db_url).stdout == ""
+    assert invoke(["events", "--country", "KAZ", "--until", "2024-02"], db_url).stdout == ""
+    bad_date = invoke(["events", "--until", "2024-13"], db_url)
+    assert bad_date.exit_code == 2 and "YYYY-MM" in bad_date.stderr
     bad = invoke(["events", "--type", "party"], db_url)
     assert bad.exit_code == 2 and "unknown event type" in bad.stderr
     assert invoke(["events", "--country", "Atlantis"], db_url).exit_code == 2
@@ -175,10 +196,74 @@ def test_embedded_default_needs_no_setup(tmp_path: Path) -> None:
         )
         assert status.returncode == 0, status.stderr
         assert "embedded" in status.stdout
+        assert _psql_accepts(_status_url(status.stdout)) == "1"
         pgdata = tmp_path / "home" / "pgdata"
         assert oct(pgdata.stat().st_mode & 0o777) == "0o700"
     finally:
         subprocess.run([*diplo, "db", "stop"], env=env, check=False, timeout=60)
+
+
+def _status_url(stdout: str) -> str:
+    match = re.search(r"^Database\s+(\S+)", stdout, re.MULTILINE)
+    assert match, stdout
+    return match.group(1)
+
+
+def _psql_accepts(url: str) -> str:
+    import pgserver
+
+    psql = Path(pgserver.__file__).parent / "pginstall" / "bin" / "psql"
+    result = subprocess.run(
+        [str(psql), url, "-Atc", "SELECT 1"], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_status_prints_a_url_psql_accepts_without_the_password(db_url: URL) -> None:
+    with_password = db_url.set(password="not-the-real-one")  # the test server trusts TCP
+    result = invoke(["status"], with_password)
+    assert result.exit_code == 0, result.output
+    url = _status_url(result.stdout)
+    assert url.startswith("postgresql://") and "not-the-real-one" not in result.stdout
+    assert "password not shown" in result.stdout
+    assert _psql_accepts(url) == "1"
+
+
+def test_runs_table_fits_80_columns_with_whole_headers() -> None:
+    from rich.console import Console
+
+    from etl.cli import runs_table
+
+    header = ("run", "started", "seconds", "status", "seen", "loaded", "replaced", "unchanged")
+    header += ("rejected",)
+    rows = [
+        ["127", "2026-12-04 15:37", "1234.5", "succeeded", "2000", "1990", "0", "0", "10"],
+        ["128", "2026-12-04 15:38", "0.3", "partial", "6", "5", "0", "0", "1"],
+    ]
+    console = Console(width=80, record=True, force_terminal=True, color_system=None)
+    console.print(runs_table(header, rows))
+    lines = console.export_text().splitlines()
+    assert lines[0].split() == list(header), lines
+    assert "…" not in "\n".join(lines)
+    assert len(lines) == 3 and all(len(line.rstrip()) <= 80 for line in lines), lines
+
+
+def test_every_exit_code_is_in_the_readme_table() -> None:
+    from etl import cli, errors
+
+    readme = (REPO / "README.md").read_text()
+    start = readme.index("Exit codes:")
+    table = readme[start : readme.index("\n\n", start)]
+    codes = {v for k, v in vars(cli).items() if k.startswith("EXIT_")}
+    codes |= {
+        cls.exit_code
+        for cls in vars(errors).values()
+        if isinstance(cls, type) and issubclass(cls, errors.DiploError)
+    }
+    assert 130 in codes and 75 in codes
+    for code in codes:
+        assert f"`{code}`" in table, (code, table)
 
 
 def test_debug_shows_the_traceback_but_keeps_the_documented_exit_code(empty_db_url: URL) -> None:

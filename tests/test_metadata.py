@@ -8,17 +8,22 @@ import pytest
 
 from etl.ingest.metadata import (
     canonical_outlet,
+    clean_author,
     find_outlet,
     is_title_like,
     known_outlet,
     looks_like_person,
+    masthead_outlet,
     outlet_from_note,
     parse_agency_line,
     parse_author_in_place,
     parse_byline,
+    parse_meta_line,
+    parse_publisher_statement,
     place_case,
     split_dateline,
     split_header,
+    trailing_credit,
 )
 
 BODY = "The two foreign ministers met in Geneva on Monday to discuss the ceasefire."
@@ -306,3 +311,319 @@ def test_desk_credit_and_place_line() -> None:
     assert (header.author, header.outlet, header.dateline) == (None, None, "New Delhi")
     assert header.published == (dt.date(2023, 11, 10), "day")
     assert rest == [BODY]
+
+
+# --------------------------------------------------------------------------------------------
+# Messy pages: menus, metadata lines, mastheads, publisher statements
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "outlet", "authors"),
+    [
+        ("Xinhua) 08:08, April 16, 2025", dt.date(2025, 4, 16), "Xinhua", []),
+        ("October 28, 2023, 9:47 AM ET", dt.date(2023, 10, 28), None, []),
+        ("12 Mar, 2022 | Source:Xinhua | Hits:5120", dt.date(2022, 3, 12), "Xinhua", []),
+        ("From:新华网 | Date Add in:2023-05-02 09:10:00", dt.date(2023, 5, 2), "Xinhua", []),
+        ("Updated: May 2, 2021 Source: example.gov.xy", dt.date(2021, 5, 2), "example.gov.xy", []),
+        ("Maria Santos • 3 June 2022 10:15", dt.date(2022, 6, 3), None, ["Maria Santos"]),
+        ("02.05.2021 - Press release", dt.date(2021, 5, 2), None, []),
+        ("Published : Jan. 4, 2024 - 10:05", dt.date(2024, 1, 4), None, []),
+        ("Friday, May 3, 2019, 4:10 p.m. Geneva, Switzerland", dt.date(2019, 5, 3), None, []),
+        (
+            "May 5, 2022 at 2:30 pm | Published in: Asia, Europe & Russia, News",
+            dt.date(2022, 5, 5),
+            None,
+            [],
+        ),
+        ("08:15 GMT 04.02.2024 (Updated: 09:00 GMT 04.02.2024)", dt.date(2024, 2, 4), None, []),
+        (
+            "Source: Ministry of Fisheries The Republic of Examplia | 2023-02-01",
+            dt.date(2023, 2, 1),
+            "Ministry of Fisheries",
+            [],
+        ),
+    ],
+)
+def test_metadata_lines(
+    line: str, published: dt.date, outlet: str | None, authors: list[str]
+) -> None:
+    meta = parse_meta_line(line)
+    assert meta is not None
+    assert meta.published == (published, "day")
+    assert (meta.outlet, meta.authors) == (outlet, authors)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On 5 May 2024 the two sides signed a ferry agreement.",
+        "5 May 2024, the two sides signed a ferry agreement in the capital.",
+        "Leaders to meet on May 5, 2024",
+        "Ministers sign ferry accord [May 2024]",
+        BODY,
+    ],
+)
+def test_sentences_and_headlines_with_dates_are_not_metadata_lines(line: str) -> None:
+    assert parse_meta_line(line) is None
+
+
+def test_publisher_statements() -> None:
+    assert parse_publisher_statement(
+        "The press release issued by the Ministry of Ports on 4 May 2023."
+    ) == ("Ministry of Ports", (dt.date(2023, 5, 4), "day"))
+    assert parse_publisher_statement(
+        "Example Office published this content on March 2, 2024, and is solely responsible."
+    ) == ("Example Office", (dt.date(2024, 3, 2), "day"))
+    assert parse_publisher_statement("The statement was read out on Monday.") is None
+
+
+def test_masthead_lines() -> None:
+    assert masthead_outlet("Ministry of Foreign Affairs") == "Ministry of Foreign Affairs"
+    assert masthead_outlet("U.S. Department of Commerce") == "U.S. Department of Commerce"
+    assert masthead_outlet("Federal Foreign Office") == "Federal Foreign Office"
+    assert masthead_outlet("Examplenews.com") == "Examplenews.com"
+    assert masthead_outlet("https://www.dw.com/en/some-story/a-1") == "Deutsche Welle"
+    assert masthead_outlet("The Ministry") is None  # a menu item
+    assert masthead_outlet("Office of the Spokesperson") is None  # a desk
+    assert masthead_outlet("Ministers pledge aid for flood relief") is None
+
+
+def test_trailing_agency_credit() -> None:
+    assert trailing_credit("Both leaders will meet again in May. - Bernama") == "Bernama"
+    assert trailing_credit("The talks ended late. —AFP") == "AFP"
+    assert trailing_credit("Talks - a first since 2019 - ended.") is None
+    assert trailing_credit("He met Example Person - the envoy") is None
+
+
+@pytest.mark.parametrize(
+    ("author", "outlet", "expected"),
+    [
+        ("Deutsche Welle (www.dw.com)", "Deutsche Welle", None),
+        ("Ana Ruiz and Tom Baker, CNN", "CNN", "Ana Ruiz and Tom Baker"),
+        ("Ana Ruiz, Example Herald", "Example Herald", "Ana Ruiz"),
+        ("Reuters", None, None),
+        ("Ana Ruiz", "CNN", "Ana Ruiz"),
+        (None, "CNN", None),
+        ("Office of the Spokesperson", None, None),
+        ("U.S. Department of Commerce", None, None),
+        ("Ana Ruiz, Department Spokesperson", None, "Ana Ruiz"),
+        (
+            "Ana Ruiz, Minister of Ports, Tom Baker, Examplian Ferry Minister",
+            None,
+            "Ana Ruiz and Tom Baker",
+        ),
+        ("Mohammed bin Rashid Al Example", None, "Mohammed bin Rashid Al Example"),
+    ],
+)
+def test_outlets_are_never_authors(
+    author: str | None, outlet: str | None, expected: str | None
+) -> None:
+    assert clean_author(author, outlet) == expected
+
+
+def test_menus_before_the_headline() -> None:
+    lines = [
+        "Skip to content",
+        "Latest News",
+        "• Home",
+        "• Regional Cooperation and Trade Week",
+        "• Publicity Week of Ferry Safety",
+        "Ministers pledge aid for flood relief",
+        "From:Example Daily | Date Add in:2024-03-08 11:26:00",
+        BODY,
+    ]
+    header, rest = split_header(lines)
+    assert header.title == "Ministers pledge aid for flood relief"
+    assert header.published == (dt.date(2024, 3, 8), "day")
+    assert header.outlet == "Example Daily"
+    assert rest == [BODY]
+
+
+def test_ranked_list_before_the_headline_and_glued_byline() -> None:
+    lines = [
+        "Most Popular",
+        "-",
+        "1",
+        "Ferry services resume after storm",
+        "-",
+        "2",
+        "Court rules on fishing quota dispute",
+        "Ministers pledge aid for flood reliefBy Yonhap",
+        "Published : Nov. 6, 2023 - 09:34",
+        BODY,
+    ]
+    header, rest = split_header(lines)
+    assert header.title == "Ministers pledge aid for flood relief"
+    assert header.outlet == "Yonhap"
+    assert header.published == (dt.date(2023, 11, 6), "day")
+    assert rest[-1] == BODY
+
+
+def test_masthead_date_then_headline() -> None:
+    lines = [
+        "U.S. Department of Commerce",
+        "10/22/2024 | Press release | Distributed by Example Wire on 10/22/2024 09:31",
+        "Secretary's Call with the Trade Minister of Examplia",
+        BODY,
+    ]
+    header, _ = split_header(lines)
+    assert header.outlet == "U.S. Department of Commerce"
+    assert header.published == (dt.date(2024, 10, 22), "day")
+    assert header.title == "Secretary's Call with the Trade Minister of Examplia"
+
+
+def test_masthead_name_lines_are_not_the_headline() -> None:
+    lines = [
+        "Ministry of Foreign Affairs",
+        "The Republic of Examplia",
+        "Minister Ruiz Chairs the Meeting of the Group of Friends of Ferries",
+        "Updated: September 1, 2022 22:40",
+        BODY,
+    ]
+    header, _ = split_header(lines)
+    assert header.title == "Minister Ruiz Chairs the Meeting of the Group of Friends of Ferries"
+    assert header.outlet == "Ministry of Foreign Affairs"
+    assert header.published == (dt.date(2022, 9, 1), "day")
+
+
+def test_tag_line_between_headline_and_byline() -> None:
+    lines = [
+        "English",
+        "Illustration (Photo:Example.id)",
+        "Foreign Minister to Visit Fiji, Samoa",
+        "English Pacific Fiji Samoa climate finance",
+        "Maria Santos • 3 June 2022 10:15",
+        BODY,
+    ]
+    header, _ = split_header(lines)
+    assert header.title == "Foreign Minister to Visit Fiji, Samoa"
+    assert (header.author, header.outlet) == ("Maria Santos", None)
+    assert header.published == (dt.date(2022, 6, 3), "day")
+
+
+def test_listing_page_has_no_title_but_a_publisher() -> None:
+    lines = [
+        "Tag: Ministry of Ports",
+        "• PRESS RELEASE : Ports minister meets Examplian counterpart [May 2023]",
+        "PRESS RELEASE : Ports minister meets Examplian counterpart [May 2023]",
+        "The press release issued by the Ministry of Ports on 4 May 2023.",
+        BODY,
+    ]
+    header, rest = split_header(lines)
+    assert header.title is None
+    assert header.outlet == "Ministry of Ports"
+    assert header.published == (dt.date(2023, 5, 4), "day")
+    assert rest[-1] == BODY
+
+
+def test_site_name_line_and_headline_repeated() -> None:
+    lines = [
+        "Headlines",
+        "FULL TEXT: Chair's statement of the ferry summit",
+        "Examplenews.com",
+        "FULL TEXT: Chair's statement of the ferry summit",
+        "LIMA, Peru — Leaders of the region agreed on Saturday to expand ferry links.",
+    ]
+    header, rest = split_header(lines)
+    assert header.title == "FULL TEXT: Chair's statement of the ferry summit"
+    assert header.outlet == "Examplenews.com"
+    assert rest[0].startswith("Leaders of the region")
+
+
+def test_byline_over_several_lines() -> None:
+    header, rest = split_header(
+        ["Ministers pledge aid for flood relief", "By", "John Smith", "and Jane Doe", BODY]
+    )
+    assert header.author == "John Smith and Jane Doe"
+    assert rest == [BODY]
+    header, _ = split_header(
+        ["Ministers pledge aid for flood relief", "By Ana Ruiz", "and Tom Baker", BODY]
+    )
+    assert header.author == "Ana Ruiz and Tom Baker"
+
+
+def test_agency_between_dashes_and_signature_at_the_end() -> None:
+    dateline = split_dateline("LIMA, Peru — (AP) — Leaders wrapped up the summit on Saturday.")
+    assert dateline is not None
+    assert (dateline.place, dateline.outlet) == ("Lima, Peru", "AP")
+    assert split_dateline("KAZAN -- (Photo) -- Leaders gathered on Tuesday.") is None
+    header, _ = split_header([BODY, "The delegation returns on Friday. - Bernama"])
+    assert header.outlet == "Bernama"
+
+
+def test_day_first_dated_dateline_and_dashed_dates() -> None:
+    dateline = split_dateline("ABU DHABI, 3rd January, 2024 (WAM) -- The two sides signed a deal.")
+    assert dateline is not None
+    assert (dateline.place, dateline.outlet) == ("Abu Dhabi", "WAM")
+    assert dateline.published == (dt.date(2024, 1, 3), "day")
+    header, _ = split_header(
+        ["Ministers pledge aid for flood relief", "CGTN | Updated 12:05, 03-Jan-2024", BODY]
+    )
+    assert (header.outlet, header.published) == ("CGTN", (dt.date(2024, 1, 3), "day"))
+
+
+def test_statement_title_names_its_issuer() -> None:
+    lines = ["Federal Ports Office on the joint call of the three ferry ministers", BODY]
+    header, _ = split_header(lines)
+    assert header.outlet == "Federal Ports Office"
+    header, _ = split_header(["Statement by the Ministry of Ports on the strike", BODY])
+    assert header.outlet == "Ministry of Ports"
+    header, _ = split_header(["Ministers agree on ferry links", BODY])
+    assert header.outlet is None
+    header, _ = split_header(["Office of the Spokesperson on the ferry strike", BODY])
+    assert header.outlet is None
+
+
+def test_bracketed_country_and_shared_agency_datelines() -> None:
+    dateline = split_dateline("New Delhi [India], June 27 (ANI/WAM): The two ministers met.")
+    assert dateline is not None
+    assert (dateline.place, dateline.outlet) == ("New Delhi, India", "ANI")
+    assert dateline.rest == "The two ministers met."
+
+
+def test_page_title_with_glued_site_suffix_and_prose_with_slashes() -> None:
+    lines = [
+        "Ministers pledge aid for flood relief-Xinhua",
+        "Ministers pledge aid for flood relief",
+        "Source: Xinhua",
+        "2022-12-12 19:15:00",
+        "HARBOUR CITY, (Example Wire / Pacific Notes / WAM) The ferry ministers of the two island"
+        " states met on Monday and agreed on a timetable.",
+    ]
+    header, rest = split_header(lines)
+    assert header.title == "Ministers pledge aid for flood relief"
+    assert (header.outlet, header.published) == ("Xinhua", (dt.date(2022, 12, 12), "day"))
+    assert rest[-1] == lines[-1]  # a sentence is never a menu, whatever its slashes
+
+
+def test_promotion_above_the_headline_and_credit_under_it() -> None:
+    lines = [
+        "Exclusive: These readers are making a difference. And you can, too",
+        "Nation & World News",
+        "Ferry ministers meet in Lima ahead of the regional summit",
+        "By ANA RUIZ – Associated Press",
+        "WASHINGTON (AP) — The ferry ministers of the region met on Monday in Lima.",
+    ]
+    header, _ = split_header(lines)
+    assert header.title == "Ferry ministers meet in Lima ahead of the regional summit"
+    assert (header.author, header.outlet) == ("Ana Ruiz", "AP")
+
+
+def test_spokesperson_desk_and_institution_under_the_headline() -> None:
+    lines = [
+        "Deputy Secretary's Meeting with the Ferry Minister of Examplia",
+        "By Office of the Spokesperson",
+        "U.S. Department of Commerce",
+        BODY,
+    ]
+    header, rest = split_header(lines)
+    assert header.title == "Deputy Secretary's Meeting with the Ferry Minister of Examplia"
+    assert (header.author, header.outlet) == (None, "U.S. Department of Commerce")
+    assert rest == [BODY]
+
+
+def test_date_line_closing_the_story() -> None:
+    header, _ = split_header(["Ferry ministers meet in Lima", BODY, "- 14 November 2024, 04:46"])
+    assert header.published == (dt.date(2024, 11, 14), "day")
+    header, _ = split_header(["Ferry ministers meet in Lima", BODY, "He left on 14 November 2024."])
+    assert header.published is None

@@ -204,6 +204,31 @@ def test_schedule_runs_on_interval_without_overlap() -> None:
     assert runs == [dt.datetime(2025, 1, 1, h, 0, 0) for h in (12, 13, 14)]
 
 
+def test_schedule_cron_waits_for_the_first_cron_time() -> None:
+    clock = [dt.datetime(2025, 1, 1, 12, 15, 0)]
+    runs: list[dt.datetime] = []
+    waits: list[dt.datetime] = []
+
+    def run_once() -> None:
+        runs.append(clock[0])
+        clock[0] += dt.timedelta(minutes=5)
+
+    def sleep(seconds: float) -> None:
+        clock[0] += dt.timedelta(seconds=seconds)
+
+    count = schedule.run_forever(
+        run_once,
+        cron="0 * * * *",
+        max_runs=2,
+        now=lambda: clock[0],
+        sleep=sleep,
+        on_wait=waits.append,
+    )
+    assert count == 2
+    assert runs == [dt.datetime(2025, 1, 1, 13, 0), dt.datetime(2025, 1, 1, 14, 0)]
+    assert waits == runs  # "next run at ..." is announced before the first run too
+
+
 def test_schedule_cron_and_interval_parsing() -> None:
     assert schedule.parse_interval("1h30m") == dt.timedelta(minutes=90)
     assert schedule.next_run(

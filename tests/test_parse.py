@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from etl.article import DecodedArticle, SourceMeta
+from etl.article import DecodedArticle, ParsedDocument, RawInput, SourceMeta
 from etl.errors import RejectedInput
+from etl.ingest.decode import decode
 from etl.ingest.parse import PARSER_VERSION, parse
 
 ARTICLE = """Home > World > Asia
@@ -154,3 +156,56 @@ def test_parse_never_fails_unexpectedly(lines: list[str]) -> None:
         assert 0 <= sentence.start < sentence.end <= len(doc.body)
     if doc.published_on is not None:
         assert doc.published_precision in {"day", "month", "year"}
+
+
+SITE_PAGE = """<html><head>
+<title>Ferry deal signed between two island states | DW | 19.01.2020</title>
+<meta property="og:site_name" content="DW.COM">
+<meta name="author" content="Deutsche Welle (www.dw.com)">
+<link rel="canonical" href="https://www.dw.com/en/ferry-deal/a-1">
+</head><body><article><h1>Ferry deal signed between two island states</h1>
+<p>The two governments signed an agreement on Saturday to run a weekly ferry between their
+capitals, officials said after a ceremony attended by both foreign ministers.</p>
+<p>The service is expected to start next year and to carry both passengers and freight.</p>
+</article></body></html>"""
+
+TRANSCRIPT_PAGE = """<html><head>
+<title>Spokesperson Ana Ruiz's Regular Press Conference on March 24, 2020</title></head>
+<body><div class="content"><h1>Spokesperson Ana Ruiz's Regular Press Conference on March 24,
+2020</h1><p>Ana Ruiz: Good afternoon. The foreign minister will visit two neighbouring countries
+next week to discuss trade, ferry links and fisheries with his counterparts there.</p>
+<p>Question: Could you give us more details about the programme of the visit on March 12?</p>
+<p>Ana Ruiz: We will release information in due course. Please check our website.</p>
+</div></body></html>"""
+
+
+def _html(text: str) -> ParsedDocument:
+    data = text.encode()
+    raw = RawInput("page.html", data, hashlib.sha256(data).hexdigest(), "html")
+    return parse(decode(raw))
+
+
+def test_html_site_metadata_is_normalised() -> None:
+    doc = _html(SITE_PAGE)
+    assert doc.title == "Ferry deal signed between two island states"
+    assert doc.outlet == "Deutsche Welle"
+    assert doc.author is None  # the outlet named as author is not an author
+    assert (doc.published_on, doc.published_precision) == (dt.date(2020, 1, 19), "day")
+
+
+def test_undated_transcript_is_dated_by_its_title() -> None:
+    doc = _html(TRANSCRIPT_PAGE)
+    assert (doc.published_on, doc.published_precision) == (dt.date(2020, 3, 24), "day")
+
+
+def test_text_header_title_dates_a_transcript() -> None:
+    text = (
+        "Spokesperson Ana Ruiz's Remarks on August 6, 2019\n\n"
+        "Question: The minister said on Monday that the ferry talks would resume. Any comment?\n"
+    )
+    doc = parse(DecodedArticle("remarks.txt", "0" * 64, text))
+    assert doc.published_on == dt.date(2019, 8, 6)
+    body = "The leaders will discuss ferry links and fisheries, officials said on Monday.\n"
+    headline = parse(DecodedArticle("h.txt", "0" * 64, f"Leaders to meet on May 5, 2024\n\n{body}"))
+    assert headline.title == "Leaders to meet on May 5, 2024"
+    assert headline.published_on is None  # announcing an event does not date the page

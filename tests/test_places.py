@@ -39,3 +39,18 @@ def test_countries_are_reported_with_offsets() -> None:
     found = find_places(text)
     assert [(p.kind, p.country_iso3) for p in found] == [("city", "BEL"), ("country", "BEL")]
     assert all(text[p.start : p.end] == p.text for p in found)
+
+
+def test_a_word_of_a_buildings_name_is_not_a_town() -> None:
+    from etl.extract.nlp import analyze
+
+    text = "The leaders met at the Independence Palace in Astana."
+    assert cities_in(text, analyze(text)) == [("Astana", "KAZ")]
+
+
+def test_an_island_venue_outranks_a_town_of_the_same_name() -> None:
+    assert cities("The finance ministers gathered in Bali.") == [("Bali", "IDN")]
+
+
+def cities_in(text: str, doc: object) -> list[tuple[str, str]]:
+    return [(p.name, p.country_iso3) for p in find_places(text, doc) if p.kind == "city"]  # type: ignore[arg-type]

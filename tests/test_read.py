@@ -14,7 +14,7 @@ import pytest
 
 from etl.article import RawInput, Rejection
 from etl.ingest.discover import STDIN_SOURCE, Candidate, discover
-from etl.ingest.read import read
+from etl.ingest.read import human_size, read
 
 MB = 1024 * 1024
 LIMIT = 10 * MB
@@ -55,6 +55,23 @@ def test_too_large_file_is_rejected_without_reading(tmp_path: Path) -> None:
         tracemalloc.stop()
     assert item == Rejection(str(path), "file too large: 200.0 MB > limit 10.0 MB")
     assert peak < 5 * MB
+
+
+def test_sizes_in_reasons_are_human_readable(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"x" * 300)
+    (item,) = _read(path, max_bytes=100)
+    assert item == Rejection(str(path), "file too large: 300 bytes > limit 100 bytes")
+    path.write_bytes(b"x" * 3000)
+    (item,) = _read(path, max_bytes=2048)
+    assert item == Rejection(str(path), "file too large: 2.9 KB > limit 2.0 KB")
+    assert [human_size(n) for n in (1, 1023, 1024, 10 * MB, 3 * 1024 * MB)] == [
+        "1 byte",
+        "1023 bytes",
+        "1.0 KB",
+        "10.0 MB",
+        "3.0 GB",
+    ]
 
 
 def test_file_that_grows_past_the_limit_is_caught_while_reading(tmp_path: Path) -> None:

@@ -101,7 +101,7 @@ def test_password_never_appears_in_output_logs_or_run_rows(secret_url: URL, tmp_
     assert '"loaded": 1' in load.stdout
     status = _diplo(raw_url, "status")
     runs = _diplo(raw_url, "runs", "--rejected")
-    assert status.returncode == 0 and "***" in status.stdout, status.stdout
+    assert status.returncode == 0 and "password not shown" in status.stdout, status.stdout
     assert runs.returncode == 0 and "empty.txt" in runs.stdout
     for name, result in (("load", load), ("status", status), ("runs", runs)):
         _assert_no_password(f"{name} stdout", result.stdout)
@@ -213,6 +213,64 @@ def test_embedded_server_is_private(embedded_home: Path) -> None:
     assert _listening(pid) == {"127.0.0.1"}
     assert (pgdata.stat().st_mode & 0o777) == 0o700
 
+    # DIPLO_EMBEDDED_PORT unset again: the next start closes the port.
+    embedded.start(embedded_home)
+    lines = (pgdata / "postmaster.pid").read_text().splitlines()
+    assert lines[5].strip() == "", lines
+    assert _listening(int(lines[0])) == set()
+
+
+def _tcp(port: int, user: str, password: str | None) -> str:
+    conninfo = f"host=127.0.0.1 port={port} dbname=diplo user={user} connect_timeout=10"
+    try:
+        with psycopg.connect(conninfo, password=password) as conn:
+            return conn.execute("SELECT current_user").fetchone()[0]
+    except psycopg.OperationalError as exc:
+        return f"refused: {exc}"
+
+
+def test_embedded_tcp_asks_every_role_for_its_password(embedded_home: Path) -> None:
+    from typer.testing import CliRunner
+
+    from etl.cli import app
+
+    port = _free_port()
+    embedded.start(embedded_home, port=port)
+    secret = embedded.password_file(embedded_home)
+    assert (secret.stat().st_mode & 0o777) == 0o600
+    password = embedded.superuser_password(embedded_home)
+    assert len(password) >= 24
+
+    assert "password" in _tcp(port, "postgres", None)  # refused: no password given
+    assert "password authentication failed" in _tcp(port, "postgres", "wrong")
+    assert _tcp(port, "postgres", password) == "postgres"
+    assert "password authentication failed" in _tcp(port, "nobody_here", "wrong")
+
+    env = {
+        "DIPLO_HOME": str(embedded_home),
+        "DIPLO_EMBEDDED_PORT": str(port),
+        "DATABASE_URL": None,
+        "DIPLO_READONLY_PASSWORD": None,
+    }
+    runner = CliRunner()
+    refused = runner.invoke(app, ["db", "grant-readonly", "metabase"], env=env)
+    assert refused.exit_code == 2, refused.output
+    assert "password is required" in refused.stderr
+    assert "refused" in _tcp(port, "metabase", "")  # and no role was created
+    made = runner.invoke(
+        app, ["db", "grant-readonly", "metabase"], env={**env, "DIPLO_READONLY_PASSWORD": "m3ta"}
+    )
+    assert made.exit_code == 0, made.output
+    assert "password authentication failed" in _tcp(port, "metabase", "wrong")
+    assert "refused" in _tcp(port, "metabase", None)
+    assert _tcp(port, "metabase", "m3ta") == "metabase"
+
+    # The superuser's password survives restarts (it is not regenerated).
+    embedded.stop(embedded_home)
+    embedded.start(embedded_home, port=port)
+    assert embedded.superuser_password(embedded_home) == password
+    assert _tcp(port, "postgres", password) == "postgres"
+
 
 # ------------------------------------------------------------------------- static SQL
 
@@ -255,7 +313,7 @@ REVIEWED = {
 
 def test_no_sql_is_formatted_from_values() -> None:
     found: list[tuple[str, int, str]] = []
-    for path in sorted([*REPO.glob("etl/*.py"), *REPO.glob("migrations/**/*.py")]):
+    for path in sorted([*REPO.glob("etl/**/*.py"), *REPO.glob("migrations/**/*.py")]):
         rel = path.relative_to(REPO).as_posix()
         for line, what in _sql_built_from_strings(ast.parse(path.read_text(), rel)):
             if (rel, what) not in REVIEWED:

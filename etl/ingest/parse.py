@@ -15,8 +15,10 @@ from etl.errors import RejectedInput
 from etl.ingest.boilerplate import classify_line
 from etl.ingest.dates import parse_date
 from etl.ingest.language import detect_language
-from etl.ingest.metadata import Header, canonical_outlet, split_header
+from etl.ingest.metadata import Header, clean_author, split_header
+from etl.ingest.outlets import canonical_outlet
 from etl.ingest.segment import normalise_line, segment, text_lines
+from etl.ingest.titles import title_record_date
 
 # Stored on every document as parser_version. Bump it when decoding or parsing changes what
 # a file becomes (body, metadata, sentences): the next load re-reads documents of older ones.
@@ -52,12 +54,17 @@ def _merge_meta(header: Header, meta: SourceMeta) -> Header:
     published = header.published
     if meta.published:
         published = parse_date(meta.published.strip()) or published
-    outlet = given(meta.outlet)
+    title = given(meta.title) or header.title
+    if published is None and title:
+        # An undated transcript or briefing dated by its title: "... Press Conference on <date>".
+        published = title_record_date(title)
+    given_outlet = given(meta.outlet)
+    outlet = canonical_outlet(given_outlet) if given_outlet else header.outlet
     return Header(
-        title=given(meta.title) or header.title,
+        title=title,
         published=published,
-        outlet=canonical_outlet(outlet) if outlet else header.outlet,
-        author=given(meta.author) or header.author,
+        outlet=outlet,
+        author=clean_author(given(meta.author), outlet) or clean_author(header.author, outlet),
         dateline=header.dateline,
     )
 

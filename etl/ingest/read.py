@@ -62,7 +62,7 @@ def read(
         yield Rejection(source, _os_reason(exc))
         return
     if len(data) > max_bytes:
-        yield Rejection(source, f"file too large: more than {_mb(max_bytes)} (limit)")
+        yield Rejection(source, f"file too large: more than {human_size(max_bytes)} (limit)")
         return
     if candidate.kind == "json":
         yield from _json_document(source, data)
@@ -77,7 +77,7 @@ def _read_stdin(source: str, stream: BinaryIO, max_bytes: int) -> Iterator[RawIn
         yield Rejection(source, _os_reason(exc))
         return
     if len(data) > max_bytes:
-        yield Rejection(source, f"input too large: more than {_mb(max_bytes)} (limit)")
+        yield Rejection(source, f"input too large: more than {human_size(max_bytes)} (limit)")
         return
     head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
     if head[:1] in (b"{", b"["):
@@ -120,7 +120,9 @@ def _json_lines(
     for number, line, too_long in iterator:
         where = f"{source}#L{number}"
         if too_long:
-            yield Rejection(where, f"record on line {number} too large: more than {_mb(max_bytes)}")
+            yield Rejection(
+                where, f"record on line {number} too large: more than {human_size(max_bytes)}"
+            )
             continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
@@ -192,11 +194,18 @@ def _os_reason(exc: OSError) -> str:
 
 
 def _too_large(size: int, max_bytes: int) -> str:
-    return f"file too large: {_mb(size)} > limit {_mb(max_bytes)}"
+    return f"file too large: {human_size(size)} > limit {human_size(max_bytes)}"
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+def human_size(n: int) -> str:
+    """Bytes as a person reads them: "100 bytes", "1.5 KB", "10.0 MB", "2.0 GB"."""
+    if n < 1024:
+        return f"{n} byte{'s' if n != 1 else ''}"
+    if n < 1024**2:
+        return f"{n / 1024:.1f} KB"
+    if n < 1024**3:
+        return f"{n / 1024**2:.1f} MB"
+    return f"{n / 1024**3:.1f} GB"
 
 
 def _sha256(data: bytes) -> str:

@@ -3,13 +3,22 @@
 It lives in ``$DIPLO_HOME/pgdata`` (readable by its owner alone) and keeps running after the
 CLI exits, so the next command reuses it. By default it listens on a Unix socket only; with
 ``DIPLO_EMBEDDED_PORT`` it also listens on that port of 127.0.0.1 (loopback, never another
-interface) so that BI tools such as Metabase can connect.
+interface) so that BI tools such as Metabase can connect, and when the variable is unset
+again the next start closes the port.
+
+Who may connect: on TCP, every role needs its password (scram-sha-256); the superuser's is
+generated on first start and kept in ``$DIPLO_HOME/superuser-password`` (mode 0600). On the
+Unix socket, peer authentication lets in only the operating-system user who runs diplo (and
+the server's own account): the socket normally sits in the 0700 data directory already, but
+pgserver may move it to a shared runtime directory when the path is too long, and peer keeps
+other local users out even then.
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import secrets
 import signal
 import time
 import warnings
@@ -20,11 +29,16 @@ from sqlalchemy.engine import URL
 from etl.errors import DatabaseUnavailable
 
 DATABASE_NAME = "diplo"
+SUPERUSER = "postgres"
 LOOPBACK = "127.0.0.1"
+PASSWORD_FILE = "superuser-password"
+IDENT_MAP = "diplo_owner"
 
 
 def start(home: Path, database: str = DATABASE_NAME, port: int | None = None) -> URL:
-    """Start (or reuse) the embedded server under ``home`` and return a URL to ``database``."""
+    """Start (or reuse) the embedded server under ``home`` and return a URL to ``database``.
+
+    The URL goes through the Unix socket and carries no password (peer authentication)."""
     pgdata = home / "pgdata"
     try:
         home.mkdir(parents=True, exist_ok=True)
@@ -34,9 +48,12 @@ def start(home: Path, database: str = DATABASE_NAME, port: int | None = None) ->
             import pgserver
 
             logging.getLogger("pgserver").setLevel(logging.CRITICAL)
+            if not (pgdata / "postmaster.pid").exists():
+                # pgserver caches a handle per directory and would hand back a stopped server.
+                pgserver.PostgresServer._instances.pop(pgdata.resolve(), None)
             server = pgserver.get_server(pgdata, cleanup_mode=None)
-        if port is not None:
-            _listen_on_loopback(pgdata, port, server.system_user)
+        _secure(home, pgdata, server.system_user)
+        _listen(pgdata, port, server.system_user)
         url = _url(pgdata, database)
         _ensure_database(url)
     except DatabaseUnavailable:
@@ -48,6 +65,79 @@ def start(home: Path, database: str = DATABASE_NAME, port: int | None = None) ->
     return url
 
 
+def password_file(home: Path) -> Path:
+    """Where the superuser's TCP password is kept (owner-only)."""
+    return home / PASSWORD_FILE
+
+
+def superuser_password(home: Path) -> str:
+    return password_file(home).read_text().strip()
+
+
+def tcp_url(home: Path, port: int, database: str = DATABASE_NAME) -> URL:
+    """The superuser's URL over loopback TCP, with its password (never print it unredacted)."""
+    return URL.create(
+        "postgresql+psycopg",
+        username=SUPERUSER,
+        password=superuser_password(home),
+        host=LOOPBACK,
+        port=port,
+        database=database,
+    )
+
+
+def hba_rules(system_users: list[str]) -> tuple[str, str]:
+    """pg_hba.conf and pg_ident.conf: peer on the socket for the owner, passwords on TCP."""
+    hba = (
+        "# Written by diplo on every start; edits are overwritten.\n"
+        "# TYPE  DATABASE  USER  ADDRESS       METHOD\n"
+        f"local   all       all                 peer map={IDENT_MAP}\n"
+        "host    all       all   127.0.0.1/32  scram-sha-256\n"
+        "host    all       all   ::1/128       scram-sha-256\n"
+    )
+    ident = "# Written by diplo: the OS users allowed on the socket, as any role.\n" + "".join(
+        f"{IDENT_MAP}  {user}  all\n" for user in dict.fromkeys(system_users)
+    )
+    return hba, ident
+
+
+def _secure(home: Path, pgdata: Path, system_user: str | None) -> None:
+    """Give the superuser a password (first start) and install the authentication rules."""
+    import psycopg
+    from psycopg import sql
+
+    secret = password_file(home)
+    hba, ident = hba_rules([_os_user(), *([system_user] if system_user else [])])
+    hba_path, ident_path = pgdata / "pg_hba.conf", pgdata / "pg_ident.conf"
+    # A new or older data directory still has initdb's rules (trust everywhere): that is also
+    # when the superuser may lack a password, so both are settled together.
+    if hba_path.read_text() == hba and ident_path.read_text() == ident and secret.exists():
+        return
+    admin = _url(pgdata, "postgres").set(drivername="postgresql").render_as_string()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not secret.exists():
+            # Created 0600 before anything is written to it: never readable by others.
+            fd = os.open(secret, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_urlsafe(24) + "\n")
+        conn.execute(
+            sql.SQL("ALTER ROLE {} PASSWORD {}").format(
+                sql.Identifier(SUPERUSER), sql.Literal(superuser_password(home))
+            )
+        )
+        # Written in place: the files belong to the server's account, which must read them.
+        ident_path.write_text(ident)
+        hba_path.write_text(hba)
+        conn.execute("SELECT pg_reload_conf()")
+
+
+def _os_user() -> str:
+    """The account running diplo, from the kernel (not from $USER, which anyone can set)."""
+    import pwd
+
+    return pwd.getpwuid(os.geteuid()).pw_name
+
+
 def _postmaster(pgdata: Path) -> list[str]:
     """postmaster.pid: pid, data dir, start time, port, socket dir, listen address, ..."""
     return (pgdata / "postmaster.pid").read_text().splitlines()
@@ -55,46 +145,42 @@ def _postmaster(pgdata: Path) -> list[str]:
 
 def _url(pgdata: Path, database: str) -> URL:
     lines = _postmaster(pgdata)
-    # Trust auth on a private socket: no password, so none appears in the URL.
+    # Peer auth on the socket: no password, so none appears in the URL.
     return URL.create(
         "postgresql+psycopg",
-        username="postgres",
+        username=SUPERUSER,
         database=database,
         query={"host": lines[4], "port": lines[3]},
     )
 
 
-def _listen_on_loopback(pgdata: Path, port: int, user: str | None) -> None:
+def _listen(pgdata: Path, port: int | None, user: str | None) -> None:
+    """Listen on 127.0.0.1:port when asked, and on no TCP port otherwise (restart if needed)."""
     lines = _postmaster(pgdata)
-    if lines[3] == str(port) and lines[5].strip() == LOOPBACK:
+    address = lines[5].strip()
+    if port is None and not address:
+        return
+    if port is not None and lines[3] == str(port) and address == LOOPBACK:
         return
     from pgserver._commands import pg_ctl
 
     socket_dir = lines[4]
-    # The server was started for the socket only; restart it on the loopback port too.
+    if port is None:
+        options = ["-o", '-h ""', "-o", f"-p {lines[3]}"]
+    else:
+        options = ["-o", f"-h {LOOPBACK}", "-o", f"-p {port}"]
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
     try:
         pg_ctl(
-            [
-                "-w",
-                "-o",
-                f"-h {LOOPBACK}",
-                "-o",
-                f"-p {port}",
-                "-o",
-                f"-k {socket_dir}",
-                "-l",
-                str(pgdata / "log"),
-                "start",
-            ],
+            ["-w", *options, "-o", f"-k {socket_dir}", "-l", str(pgdata / "log"), "start"],
             pgdata=pgdata,
             user=user,
             timeout=60,
         )
     except Exception as exc:
+        where = f"{LOOPBACK}:{port} (port in use?)" if port is not None else "its socket"
         raise DatabaseUnavailable(
-            f"the embedded PostgreSQL could not listen on {LOOPBACK}:{port} (port in use?); "
-            f"see {pgdata / 'log'}"
+            f"the embedded PostgreSQL could not listen on {where}; see {pgdata / 'log'}"
         ) from exc
 
 

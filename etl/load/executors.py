@@ -14,7 +14,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Protocol
 
+from etl import logs
 from etl.errors import ConfigError
+from etl.logs import LogLevels
 
 
 class Executor(Protocol):
@@ -33,10 +35,13 @@ class InProcess:
         pass
 
 
-def _warm_up() -> None:
+def _warm_up(levels: LogLevels | None = None) -> None:
     # Load the statistical model once per worker, before the first document arrives.
     from etl.extract.nlp import load_nlp
 
+    if levels is not None:
+        # Spawned workers start with Python's defaults, which print every library warning.
+        logs.configure(levels)
     load_nlp()
 
 
@@ -91,6 +96,7 @@ class LocalProcesses(_Windowed):
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_warm_up,
+                initargs=(logs.current(),),
             )
         return self._pool.submit(fn, item)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, or_
@@ -41,6 +42,29 @@ def _upsert_batch(
     else:
         stmt = stmt.on_conflict_do_nothing(index_elements=list(key))
     return len(conn.execute(stmt.returning(*(table.c[k] for k in key))).all())
+
+
+# The seed files written to database tables; the other seeds/*.csv files (people,
+# organizations, initiatives, titles, outlets, event triggers ...) are read by the extractor
+# itself and reach the database through the documents that mention them.
+TABLE_FILES = {"countries": "countries.csv", "country_aliases": "country_aliases.csv"}
+
+
+@dataclass(frozen=True, slots=True)
+class SeedFile:
+    name: str  # file in seeds/
+    rows: int  # data rows in it
+    table: str | None  # the table it is written to, None when the extractor reads it
+    written: int = 0  # rows inserted or changed by this seed
+
+
+def report(written: dict[str, int]) -> list[SeedFile]:
+    """Every seed file: what ``seed`` wrote from it, or that the extractor reads it."""
+    tables = {file: table for table, file in TABLE_FILES.items()}
+    return [
+        SeedFile(name, rows, tables.get(name), written.get(tables.get(name, ""), 0))
+        for name, rows in reference.seed_files().items()
+    ]
 
 
 def seed(conn: Connection) -> dict[str, int]:

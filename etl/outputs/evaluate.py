@@ -1,4 +1,6 @@
-"""Scoring extraction against gold annotations (``../shared/eval/GUIDELINES.md`` format):
+"""Scoring extraction against gold annotations (the format of ``seeds/sample_gold/``, whose
+README cites the guidelines): one JSON file per article, matched to stored documents by file
+name (``feed.jsonl#L2`` for one record of a JSON Lines file);
 set precision / recall / F1 per field, micro-averaged over documents, like ``spacy evaluate``.
 
 Pure functions over gold-format dicts; ``diplo evaluate`` builds the predictions from the
@@ -261,8 +263,8 @@ def db_predictions(engine: Engine, documents: Sequence[str]) -> dict[str, dict[s
         ).all()
         by_id: dict[int, dict[str, Any]] = {}
         for r in rows:
-            name = PurePath(r.source_path.split("#", 1)[0]).name
-            if name not in wanted or found[name] is not None:
+            name = _gold_name(r.source_path, wanted)
+            if name is None or found[name] is not None:
                 continue
             published = (
                 format_date(r.published_on, r.published_precision or "day")
@@ -320,6 +322,17 @@ def db_predictions(engine: Engine, documents: Sequence[str]) -> dict[str, dict[s
         for doc_id, event in _db_events(conn, ids):
             by_id[doc_id].setdefault("events", []).append(event)
     return found
+
+
+def _gold_name(source_path: str, wanted: set[str]) -> str | None:
+    """The gold document name a stored source answers to: the file name with its record
+    (``feed.jsonl#L2``, one article of a JSON Lines file), else the bare file name."""
+    path, _, record = source_path.partition("#")
+    name = PurePath(path).name
+    for candidate in (f"{name}#{record}" if record else None, name):
+        if candidate in wanted:
+            return candidate
+    return None
 
 
 def _db_events(conn: Connection, document_ids: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Engine, extract, func, or_, select
 
+from etl.errors import ConfigError
 from etl.ingest import dates
 from models import (
     Country,
@@ -25,6 +26,26 @@ from models import (
     ParticipantAlias,
     RejectedInputRow,
 )
+
+
+def period(text: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: a year or month
+    given as a bound means the whole of it (``--until 2024`` includes December 2024)."""
+    parts = text.strip().split("-")
+    try:
+        if len(parts) == 1 and len(parts[0]) == 4:
+            year = int(parts[0])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if len(parts) == 2 and len(parts[0]) == 4:
+            first = dt.date(int(parts[0]), int(parts[1]), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        if len(parts) == 3 and len(parts[0]) == 4:
+            day = dt.date.fromisoformat(f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}")
+            return day, day
+    except ValueError:
+        pass
+    raise ConfigError(f"not a date: {text!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
 
 
 def counts(engine: Engine) -> dict[str, str]:

@@ -12,10 +12,21 @@ from etl.errors import ConfigError
 READ_SCHEMAS = ("public", "analytics")
 
 
-def grant_readonly(engine: Engine, role: str, password: str | None = None) -> bool:
-    """Create or update ``role``; returns True if it was created. Idempotent."""
+def grant_readonly(
+    engine: Engine, role: str, password: str | None = None, *, require_password: bool = True
+) -> bool:
+    """Create or update ``role``; returns True if it was created. Idempotent.
+
+    ``require_password``: the server is reachable over TCP, where a login role without a
+    password is either an open door (trust rules) or a role nobody can use; refuse both.
+    """
     if not role or len(role) > 63:
         raise ConfigError("role name must be 1 to 63 characters")
+    if require_password and not password:
+        raise ConfigError(
+            f"a password is required for role {role!r}, which can log in over TCP: "
+            "set DIPLO_READONLY_PASSWORD (or --password)"
+        )
     ident = sql.Identifier(role)
     schemas = sql.SQL(", ").join(sql.Identifier(s) for s in READ_SCHEMAS)
     with engine.begin() as conn:

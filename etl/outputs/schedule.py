@@ -46,16 +46,25 @@ def run_forever(
     sleep: Callable[[float], None] = time.sleep,
     on_wait: Callable[[dt.datetime], None] | None = None,
 ) -> int:
-    """Call ``run_once`` now and then on the schedule until ``max_runs`` (or forever).
+    """Call ``run_once`` on the schedule until ``max_runs`` (or forever).
 
-    With ``every``, the next run starts that long after the previous one started (a run that
-    overruns is followed straight away, never overlapped); with ``cron``, at the next time the
-    expression names. Returns the number of runs.
+    With ``every``, the first run starts now and each next one that long after the previous
+    one started (a run that overruns is followed straight away, never overlapped); with
+    ``cron``, every run, the first included, starts at the next time the expression names (as
+    cron itself would). Returns the number of runs.
     """
     if (every is None) == (cron is None):
         raise ConfigError("give exactly one of --every or --cron")
+
+    def wait_until(due: dt.datetime) -> None:
+        if on_wait:
+            on_wait(due)
+        delay = (due - now()).total_seconds()
+        if delay > 0:
+            sleep(delay)
+
     if cron is not None:
-        next_run(now(), every=None, cron=cron)  # validate before the first run
+        wait_until(next_run(now(), every=None, cron=cron))  # also validates the expression
     runs = 0
     while True:
         started = now()
@@ -63,9 +72,4 @@ def run_forever(
         runs += 1
         if max_runs is not None and runs >= max_runs:
             return runs
-        due = next_run(started if every else now(), every=every, cron=cron)
-        if on_wait:
-            on_wait(due)
-        delay = (due - now()).total_seconds()
-        if delay > 0:
-            sleep(delay)
+        wait_until(next_run(started if every else now(), every=every, cron=cron))

@@ -37,12 +37,12 @@ def _anniversary_subject(ctx: Context, tok: Token) -> str:
     return f"{ordinal}anniversary {tail}".strip()
 
 
-def _object_text(tok: Token) -> tuple[Token | None, str]:
+def _object_text(tok: Token, preps: tuple[str, ...] = ("of",)) -> tuple[Token | None, str]:
     for child in tok.children:
         if child.dep_ in ("dobj", "nsubjpass", "attr"):
             return child, phrase(child)
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in preps:
             for g in child.children:
                 if g.dep_ == "pobj":
                     return g, phrase(g)
@@ -60,6 +60,9 @@ def agreement(
     gatherings: list[Candidate],
 ) -> Built:
     obj, phrase = _object_text(tok)
+    if obj is None and tok.dep_ == "compound" and tok.head.lower_ in ("ceremony", "ceremonies"):
+        # "the signing ceremony for the Joint Statement": what the ceremony was for.
+        obj, phrase = _object_text(tok.head, ("of", "for"))
     if obj is None:
         return None
     words = {t.lower_ for t in obj.subtree}
@@ -266,3 +269,79 @@ def anniversary(
         date=date,
         confidence=0.6,
     )
+
+
+# What a jointly issued text is called; one side's "statement" is no signing unless it is
+# joint, a chair's, or issued by several parties together.
+_JOINT_TEXTS = frozenset({"statement", "declaration", "communique", "communiqué", "vision"})
+_TOGETHER = frozenset(
+    {"leaders", "sides", "both", "two", "countries", "nations", "parties", "ministers", "heads"}
+)
+
+
+def issuance(
+    ctx: Context,
+    sent: Span,
+    tok: Token,
+    low: str,
+    start: int,
+    end: int,
+    date: ResolvedDate | None,
+    gatherings: list[Candidate],
+) -> Built:
+    """ "the two sides issued a joint press statement", "The Joint Statement was issued",
+    "the India-Japan Vision Statement issued in 2018", "G7 leaders issued a statement":
+    the issuance of a text agreed by several parties, a signing."""
+    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+        obj = tok.head
+    else:
+        obj, _ = _object_text(tok)
+    if obj is None or (
+        obj.lower_ not in _JOINT_TEXTS and obj.lower_.rstrip("s") not in _JOINT_TEXTS
+    ):
+        return None
+    words = {t.lower_ for t in obj.subtree}
+    subjects = [t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree]
+    subject_words = {t.lower_ for t in subjects}
+    named = any(t.text[:1].isupper() for t in obj.subtree if t.i <= obj.i and not t.is_sent_start)
+    together = (
+        "joint" in words
+        or "chairman" in words
+        or "chair" in words
+        or bool(subject_words & _TOGETHER)
+        or bool(in_tokens(ctx.orgs, subjects))
+        or (named and len(in_tokens(ctx.countries, list(obj.subtree))) >= 2)
+    )
+    if not together:
+        return None
+    text = phrase(obj) if tok.dep_ != "acl" else _left_phrase(obj)
+    parts = clause_participants(ctx, tok, "signatory", "signatory")
+    countries = participant_countries(parts)
+    if not named and len(countries) >= 2:
+        text = f"{country_label(countries[0])}-{country_label(countries[1])} {text}"
+    elif not named and any(t.pos_ == "PROPN" for t in subjects):
+        # "G7 Leaders issued a statement": the issuers name it.
+        who = tok.doc.text[subjects[0].idx : subjects[-1].idx + len(subjects[-1])]
+        text = f"{who} {text}"
+    name = text[:1].upper() + text[1:]
+    return Candidate(
+        "signing",
+        start,
+        end,
+        sent,
+        tok,
+        "s:" + " ".join(sorted(content_key(text))),
+        name,
+        parts,
+        date=date,
+        confidence=0.55,
+        location=place_for(ctx, start, end, min(sent.end_char, end + 150)),
+    )
+
+
+def _left_phrase(tok: Token) -> str:
+    """The noun phrase up to its head ("the India-Japan Vision Statement")."""
+    words = [t for t in tok.subtree if t.i <= tok.i]
+    text = tok.doc.text[words[0].idx : tok.idx + len(tok)]
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return " ".join(text.split())

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from etl.article import DatePrecision
 from etl.extract.dates import ResolvedDate, resolve_dates
 from etl.extract.events.context import Context
+from etl.extract.events.lexicon import norm
 from etl.extract.places import Place
 
 if TYPE_CHECKING:
@@ -38,6 +39,33 @@ def date_for(
     return None
 
 
+def scheduled_date(ctx: Context, date: ResolvedDate | None) -> ResolvedDate | None:
+    """The date of an occurrence announced as coming, or None when the text does not
+    schedule it to the day. Relative dates resolve backwards by default ("on Friday" in a
+    report is the last Friday); a coming one is the next such day after the reference date."""
+    if date is None or date.precision != "day":
+        return None
+    anchor = ctx.anchor if ctx.anchor_precision == "day" else None
+    if anchor is None or not date.relative or date.date > anchor:
+        return date
+    words = norm(ctx.text[date.start : date.end])
+    if any(w in words for w in _WEEKDAY_NAMES):
+        shift = dt.timedelta(days=7)
+        end = date.end_date + shift if date.end_date else None
+        return dataclasses.replace(date, date=date.date + shift, end_date=end)
+    if date.date < anchor:
+        try:
+            moved = date.date.replace(year=date.date.year + 1)
+            end = date.end_date.replace(year=date.end_date.year + 1) if date.end_date else None
+        except ValueError:
+            return date
+        return dataclasses.replace(date, date=moved, end_date=end)
+    return date
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def resolve_sentence_dates(
     ctx: Context, sent: Span, previous: tuple[dt.date, DatePrecision] | None
 ) -> list[ResolvedDate]:
@@ -64,5 +92,18 @@ def place_for(ctx: Context, start: int, end: int, limit: int) -> Place | None:
             continue
         before = ctx.text[max(0, p.start - 8) : p.start].casefold()
         if re.search(r"\b(in|at)\s+(the\s+)?$", before):
+            return p
+    return None
+
+
+def fronted_place(ctx: Context, sent: Span) -> Place | None:
+    """The place of a sentence that opens with it ("In Xi'an, President Xi chaired ..."):
+    where the sentence's occurrences took place unless they say otherwise."""
+    m = re.match(r"\s*(?:In|At)\s+(?:the\s+)?", ctx.text[sent.start_char : sent.start_char + 12])
+    if m is None:
+        return None
+    at = sent.start_char + m.end()
+    for p in ctx.places:
+        if p.start == at and re.match(r"\s*(?:,|\bon\b|\blast\b)", ctx.text[p.end : p.end + 6]):
             return p
     return None

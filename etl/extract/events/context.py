@@ -77,6 +77,20 @@ def document_anchor(
     return dt.date(year, 12, 31), "year", year
 
 
+_BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*>|]|-\s)")
+
+
+def is_menu_line(text: str, offset: int) -> bool:
+    """Whether ``offset`` lies on a navigation or menu line of a pasted web page: a short
+    bulleted line that is no sentence ("• The CPC Third Plenary Session")."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if not _BULLET.match(line):
+        return False
+    return len(line.split()) <= 14 and not line.endswith((".", "!", "?", '"', "”"))
+
+
 def paragraph_starts(text: str) -> list[int]:
     starts = [0]
     for m in re.finditer(r"\n\s*\n|\n", text):
@@ -100,6 +114,8 @@ class Candidate:
     location: Place | None = None
     confidence: float = 0.6
     named: bool = False  # a named gathering
+    scheduled: bool = False  # announced as coming, with a day of its own
+    topics: tuple[str, ...] = ()  # countries the occurrence was about, not parties to it
 
 
 def within(items: list[tuple[int, int, Entity]], start: int, end: int) -> list[Entity]:

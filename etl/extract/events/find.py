@@ -11,22 +11,36 @@ from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision
 from etl.extract.dates import ResolvedDate
-from etl.extract.events.agreements import agreement, anniversary, launch, relations
-from etl.extract.events.attach import date_for, resolve_sentence_dates
+from etl.extract.events.agreements import agreement, anniversary, issuance, launch, relations
+from etl.extract.events.attach import (
+    date_for,
+    fronted_place,
+    resolve_sentence_dates,
+    scheduled_date,
+)
 from etl.extract.events.contacts import contact, message
 from etl.extract.events.context import (
     Candidate,
     Context,
     document_anchor,
     entity_spans,
+    is_menu_line,
     paragraph_starts,
 )
-from etl.extract.events.gatherings import gathering_candidate, gathering_heads, named_gathering
+from etl.extract.events.gatherings import (
+    UNNAMED_HEADS,
+    gathering_candidate,
+    gathering_heads,
+    is_gathering_name,
+    named_gathering,
+    unnamed_gathering,
+)
 from etl.extract.events.lexicon import match_at, norm
 from etl.extract.events.merge import merge_candidates
-from etl.extract.events.participants import is_irrealis, participant_countries, sentence_countries
-from etl.extract.events.visits import visit
-from etl.extract.places import find_places
+from etl.extract.events.modality import modality
+from etl.extract.events.participants import participant_countries, sentence_countries
+from etl.extract.events.visits import arrival, visit
+from etl.extract.places import Place, find_places
 from etl.facts import Entity, Event
 
 if TYPE_CHECKING:
@@ -82,7 +96,16 @@ def find_events(
             if cand.date is not None and not cand.date_inherited:
                 previous = (cand.date.date, cand.date.precision)
             if not cand.participants or not participant_countries(cand.participants):
-                cand.participants.extend(sentence_countries(ctx, sent, cand.participants))
+                cand.participants.extend(
+                    p
+                    for p in sentence_countries(ctx, sent, cand.participants)
+                    if p.country_iso3 not in cand.topics
+                )
+        fronted = fronted_place(ctx, sent)
+        if fronted is not None:
+            for cand in found:
+                if cand.location is None and _fits(cand, fronted):
+                    cand.location = fronted
         candidates.extend(found)
         if dates:
             last_sentence_date = (paragraph, dates[-1])
@@ -93,6 +116,8 @@ def find_events(
 
 
 def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) -> list[Candidate]:
+    if is_menu_line(ctx.text, sent.start_char):
+        return []
     tokens = list(sent)
     norms = [norm(t.text) for t in tokens]
     out: list[Candidate] = []
@@ -107,9 +132,14 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             if span is None:
                 continue
             i, j = span
+            if not is_gathering_name(ctx, sent.doc, i, j, tok):
+                continue
             gatherings.append((i, j, tok, heads[low]))
             used.update(range(i, j))
     trigger_starts = [sent.doc[i].idx for i, _j, _t, _e in gatherings]
+    # A gathering without a name still ends the reach of the trigger before it ("attended the
+    # conference to prepare the summit that starts on Wednesday").
+    trigger_starts += [t.idx for t in tokens if t.i not in used and t.text in UNNAMED_HEADS]
     simple: list[tuple[int, int, str, str]] = []
     k = 0
     while k < len(tokens):
@@ -119,6 +149,8 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             continue
         hit = match_at(norms, k, "noun")
         kind = "noun"
+        if hit is not None and tokens[k + hit[0] - 1].pos_ == "VERB":
+            hit = None  # "will visit", "to meet": the verb reading of a noun trigger
         if hit is None:
             hit = match_at(norms, k, "verb")
             kind = "verb"
@@ -127,12 +159,20 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             continue
         n, etype = hit
         simple.append((tokens[k].i, tokens[k + n - 1].i, etype, kind))
-        trigger_starts.append(tokens[k].idx)
+        if etype != "issuance":
+            # "a spokesperson issued the following statement today": issuing a text is rarely
+            # the occurrence; it must not cut the date off the one before it.
+            trigger_starts.append(tokens[k].idx)
         k += n
     for i, j, head, etype in gatherings:
         cand = gathering_candidate(ctx, sent, i, j, head, etype, dates, trigger_starts)
         if cand is not None:
             out.append(cand)
+    for tok in tokens:
+        if tok.i not in used and tok.text in UNNAMED_HEADS:
+            cand = unnamed_gathering(ctx, sent, tok, dates, trigger_starts)
+            if cand is not None:
+                out.append(cand)
     for first, last, etype, kind in simple:
         made = _simple(ctx, sent, first, last, etype, kind, dates, trigger_starts, out)
         if isinstance(made, list):
@@ -160,22 +200,42 @@ def _simple(
         return None
     if kind == "noun" and tok.pos_ not in ("NOUN", "PROPN"):
         return None
-    if is_irrealis(tok):
+    mood = modality(tok)
+    if mood == "irrealis":
         return None
     low = norm(doc[first : last + 1].text)
     date = date_for(ctx, start, end, sent, dates, stops)
+    if mood == "future":
+        date = scheduled_date(ctx, date)
+        if date is None:
+            return None
     builder = _BUILDERS.get(etype)
     if builder is None:
         return None
-    return builder(ctx, sent, tok, low, start, end, date, gatherings)
+    made = builder(ctx, sent, tok, low, start, end, date, gatherings)
+    if mood == "future":
+        for cand in made if isinstance(made, list) else [made] if made else []:
+            cand.scheduled = True
+    return made
+
+
+def _fits(cand: Candidate, place: Place) -> bool:
+    """A visit takes place in its host country; other occurrences wherever the text puts
+    them."""
+    if cand.event_type in ("visit", "state_visit"):
+        hosts = {p.country_iso3 for p in cand.participants if p.role == "host"}
+        return place.country_iso3 in hosts
+    return True
 
 
 _BUILDERS = {
     "meeting": contact,
     "call": contact,
     "visit": visit,
+    "arrival": arrival,
     "state_visit": visit,
     "signing": agreement,
+    "issuance": issuance,
     "resolution": agreement,
     "diplomatic_relations": relations,
     "launch": launch,

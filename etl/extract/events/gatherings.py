@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from etl.extract.catalogue import organization_catalogue
 from etl.extract.dates import ResolvedDate
-from etl.extract.events.attach import date_for, place_for
+from etl.extract.events.attach import date_for, place_for, scheduled_date
 from etl.extract.events.context import Candidate, Context
 from etl.extract.events.lexicon import (
     DATE_WORDS,
@@ -19,11 +20,18 @@ from etl.extract.events.lexicon import (
     norm,
     words_of_kind,
 )
-from etl.extract.events.participants import clause_participants, content_key, is_irrealis
-from etl.facts import Entity
+from etl.extract.events.modality import modality
+from etl.extract.events.participants import (
+    clause_participants,
+    content_key,
+    country_label,
+    participant_countries,
+)
+from etl.extract.places import Place
+from etl.facts import Entity, EventParticipant
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 def gathering_heads() -> dict[str, str]:
@@ -96,6 +104,28 @@ def named_gathering(
     return i, j
 
 
+def is_gathering_name(ctx: Context, doc: Doc, i: int, j: int, head: Token) -> bool:
+    """Whether the capitalised words [i, j) ending in a gathering head name a gathering:
+    not a person's possession ("Jacinda Ardern's meeting with ..."), not an institution of
+    the organization catalogue ("UN Conference on Trade and Development", unless numbered:
+    "the 15th Conference ..."), not a menu or navigation line ("Third Plenary Session" alone
+    on its line)."""
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
+    if any(start <= s < head.idx for s, _e, _p in ctx.persons):
+        return False
+    ordinal = bool(ORDINAL.match(doc[i].text) or doc[i].lower_ in ORDINAL_WORDS)
+    _gaz, known = organization_catalogue()
+    for s, e, org in ctx.orgs:
+        if s <= head.idx < e and s <= start + 4:
+            entry = known.get(org.name)
+            if entry is not None and entry.kind != "forum" and not ordinal:
+                return False
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_end = ctx.text.find("\n", end)
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
+    return len(re.sub(r"[\W_]+", "", line)) > len(re.sub(r"[\W_]+", "", ctx.text[start:end])) + 3
+
+
 def _attending(tok: Token) -> tuple[Token | None, bool]:
     """The attendance word governing a gathering name, and whether an event verb governs it."""
     attend = words_of_kind("attend")
@@ -127,11 +157,16 @@ def gathering_candidate(
     doc = sent.doc
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
     surface = ctx.text[start:end]
-    if is_irrealis(head):
+    mood = modality(head)
+    if mood == "irrealis":
         return None
     ordinal = bool(ORDINAL.match(doc[i].text) or doc[i].lower_ in ORDINAL_WORDS)
     governor, governed = _attending(head)
     date = date_for(ctx, start, end, sent, dates, stops)
+    if mood == "future":
+        date = scheduled_date(ctx, date)
+        if date is None:
+            return None
     low_head = head.lower_
     in_list = any(t.lower_ == "such" for t in doc[max(sent.start, i - 4) : i])
     if in_list and not governed:
@@ -139,6 +174,10 @@ def gathering_candidate(
     # An institution's name ("Forum on China-Africa Cooperation") is only an occurrence when
     # something happens at it: attended, held, dated or numbered.
     if low_head in INSTITUTION_HEADS and not (governed or ordinal or date):
+        return None
+    if low_head == "session" and not governed and head.dep_ in ("nsubj", "nsubjpass"):
+        # "The 78th session of the UN General Assembly adopted ...": a body's year of work
+        # acting, not a gathering someone attended or held.
         return None
     if not (governed or ordinal or date or head.dep_ in ("nsubj", "nsubjpass")):
         return None
@@ -163,6 +202,7 @@ def gathering_candidate(
         location=location,
         confidence=0.8 if governed or ordinal else 0.6,
         named=True,
+        scheduled=mood == "future",
     )
 
 
@@ -170,6 +210,9 @@ def _gathering_type(surface: str, etype: str) -> str:
     low = norm(surface)
     for word, kind in (
         ("summit", "summit"),
+        ("ministers' meeting", "conference"),
+        ("ministers meeting", "conference"),
+        ("ministerial meeting", "conference"),
         ("leaders' meeting", "summit"),
         ("forum", "forum"),
         ("conference", "conference"),
@@ -204,3 +247,103 @@ def _canonical_words(ctx: Context, start: int, end: int) -> frozenset[str]:
     text = "".join(pieces)
     text = re.sub(r"\b[A-Z][a-z]+(?:'s|’s)\s", " ", text)  # a month's possessive
     return content_key(text)
+
+
+# Lowercase heads that report a gathering without a name ("a symposium on ...", "a
+# high-profile summit held on Wednesday").
+UNNAMED_HEADS = frozenset({"summit", "symposium", "seminar", "conference", "forum", "conclave"})
+# Compounds that are not diplomatic gatherings ("press conference", "conference call").
+_NOT_GATHERING_BEFORE = frozenset({"press", "news", "video", "media", "teleconference"})
+_NOT_GATHERING_AFTER = frozenset({"call", "calls", "room", "hall", "centre", "center", "table"})
+_HAPPENED = frozenset(
+    {"held", "hosted", "convened", "opened", "concluded", "ended", "took", "chaired", "staged"}
+)
+
+
+def unnamed_gathering(
+    ctx: Context, sent: Span, head: Token, dates: list[ResolvedDate], stops: list[int]
+) -> Candidate | None:
+    """A gathering reported without a proper name. Definite ones ("the summit") usually
+    point back at a named one: they join the last gathering of the document and stand alone
+    only when there is none. Either needs the text to say it took place: attended, held,
+    dated, or chaired."""
+    if head.pos_ != "NOUN" or head.text != head.lower_:
+        return None
+    left = [c for c in head.children if c.i < head.i]
+    if any(c.lower_ in _NOT_GATHERING_BEFORE for c in left):
+        return None
+    if head.i + 1 < sent.end and sent.doc[head.i + 1].lower_ in _NOT_GATHERING_AFTER:
+        return None
+    if head.dep_ == "compound":
+        return None
+    mood = modality(head)
+    if mood == "irrealis":
+        return None
+    start = min(t.idx for t in head.subtree)
+    end = head.idx + len(head)
+    stops = [s for s in stops if s != head.idx]
+    # "a symposium on China's foreign relations in 2023": the topic's year is not the date.
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about")):
+        sub = list(prep.subtree)
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+        dates = [d for d in dates if not (lo <= d.start and d.end <= hi)]
+    date = date_for(ctx, start, end, sent, dates, stops)
+    own_date = date is not None and start - 3 <= date.start <= max(t.idx for t in head.subtree)
+    if mood == "future":
+        date = scheduled_date(ctx, date)
+        if date is None:
+            return None
+    governor, governed = _attending(head)
+    held = any(c.lower_ in _HAPPENED for c in head.children) or (
+        head.head.lower_ in _HAPPENED and head.dep_ in ("dobj", "nsubjpass")
+    )
+    if not (governed or held or own_date or mood == "future"):
+        return None
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in left)
+    anchor_tok = governor if governor is not None and governor.pos_ in ("VERB", "AUX") else head
+    parts = clause_participants(ctx, anchor_tok, "attendee", "attendee")
+    limit = min((s for s in stops if s > end), default=sent.end_char)
+    location = place_for(ctx, end, end, min(limit, end + 60))
+    name = _unnamed_name(ctx, head, parts, location)
+    return Candidate(
+        event_type=_gathering_type(head.lower_, "conference"),
+        start=start,
+        end=end,
+        sentence=sent,
+        head=head,
+        key="anaphor:gathering" if definite else "u:" + " ".join(sorted(content_key(name))),
+        name=name,
+        participants=parts,
+        date=date,
+        location=location,
+        confidence=0.5,
+        scheduled=mood == "future",
+    )
+
+
+def _unnamed_name(
+    ctx: Context,
+    head: Token,
+    parts: list[EventParticipant],
+    location: Place | None,
+) -> str:
+    """ "Symposium on the international landscape", "High-profile summit in Cairo",
+    "Egypt-Jordan summit": the head with its modifiers and topic, else its states or place."""
+    mods = [c for c in head.children if c.i < head.i and c.dep_ in ("amod", "compound", "nmod")]
+    first = min((t.idx for c in mods for t in c.subtree), default=head.idx)
+    text = ctx.text[first : head.idx + len(head)]
+    topic = [c for c in head.children if c.dep_ == "prep" and c.i > head.i]
+    if topic and topic[0].lower_ in ("on", "of", "between", "among", "for"):
+        sub = list(topic[0].subtree)
+        cut = next((k for k, t in enumerate(sub) if t.is_punct and t.text != "-"), len(sub))
+        if cut:
+            text += " " + ctx.text[sub[0].idx : sub[cut - 1].idx + len(sub[cut - 1])]
+    else:
+        countries = participant_countries(parts)
+        if len(countries) >= 2:
+            text = "-".join(country_label(c) for c in countries[:2]) + " " + text
+        elif location is not None:
+            where = location.name if location.kind == "city" else country_label(location.name)
+            text += f" in {where}"
+    text = " ".join(text.split())[:120]
+    return text[:1].upper() + text[1:]

@@ -144,7 +144,7 @@ STOP_NAME_WORDS = frozenset(
 class Trigger:
     pattern: tuple[str, ...]
     event_type: str
-    kind: str  # gathering | noun | verb | attend | blocker | realizer
+    kind: str  # gathering | noun | verb | attend | blocker | future | realizer
 
 
 @functools.cache

@@ -39,6 +39,13 @@ def _better_date(a: ResolvedDate | None, b: ResolvedDate | None) -> ResolvedDate
     return b if order[b.precision] > order[a.precision] else a
 
 
+_ANAPHOR_FAMILY = {
+    "anaphor:contact": "contact",
+    "anaphor:visit": "visit",
+    "anaphor:gathering": "gathering",
+}
+
+
 @dataclass(slots=True)
 class _Group:
     first: Candidate
@@ -53,26 +60,68 @@ def _same(a: Candidate, b: Candidate) -> bool:
     if a.named and b.named:
         ka, kb = set(a.key[2:].split()), set(b.key[2:].split())
         return bool(ka and kb) and (ka <= kb or kb <= ka)
-    return a.key == b.key
+    if a.event_type == b.event_type and {a.key[:2], b.key[:2]} == {"g:", "u:"}:
+        # "a forum between China and CELAC" and "the China-CELAC Forum": the unnamed
+        # gathering shares a word besides its head with the named one.
+        ka, kb = set(a.key[2:].split()), set(b.key[2:].split())
+        return bool((ka & kb) - {a.head.lower_, b.head.lower_})
+    return a.key == b.key or _same_pair(a, b)
+
+
+def _same_pair(a: Candidate, b: Candidate) -> bool:
+    """One call or meeting named once by its two states ("his phone conversations with the
+    leaders of A and B") and once by its two people: same type, the same two countries, and
+    one side's people among the other's."""
+    if a.event_type != b.event_type or a.event_type not in ("call", "meeting"):
+        return False
+    if not (a.key.startswith("c:False:") and b.key.startswith("c:False:")):
+        return False
+    ca = {p.country_iso3 for p in a.participants if p.country_iso3}
+    cb = {p.country_iso3 for p in b.participants if p.country_iso3}
+    pa = {p.name for p in a.participants if p.kind == "person"}
+    pb = {p.name for p in b.participants if p.kind == "person"}
+    if not (pa and pb and (pa <= pb or pb <= pa)):
+        return False
+    if len(ca) == 2 and ca == cb:
+        return True
+    # "the meeting with Lighthizer" and "Motegi met Lighthizer": one side named once.
+    one_sided = min(len(pa), len(pb)) == 1 and max(len(pa), len(pb)) == 2
+    return one_sided and (ca <= cb or cb <= ca)
 
 
 def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
     candidates = sorted(candidates, key=lambda c: c.start)
     groups: list[_Group] = []
+    alone: list[Candidate] = []
     for cand in candidates:
         if cand.key.startswith("anaphor:"):
-            family = "contact" if cand.key == "anaphor:contact" else "visit"
+            family = _ANAPHOR_FAMILY[cand.key]
+            # "the summit" points back at the last summit, else at the last of its family.
             target = next(
+                (g for g in reversed(groups) if g.first.event_type == cand.event_type), None
+            ) or next(
                 (g for g in reversed(groups) if TYPE_FAMILY[g.first.event_type] == family), None
             )
             if target is not None and cand.start - target.members[-1].start < 1500:
                 target.members.append(cand)
+            elif cand.name and target is None:
+                alone.append(cand)
             continue
         group = next((g for g in groups if any(_same(m, cand) for m in g.members)), None)
         if group is None:
             groups.append(_Group(cand, [cand]))
         else:
             group.members.append(cand)
+    for cand in alone:
+        # Nothing earlier to point at ("Modi's state visit last week", the text's only
+        # gathering): it joins the nearest occurrence of its family, else stands for itself.
+        family = _ANAPHOR_FAMILY[cand.key]
+        near = [g for g in groups if TYPE_FAMILY[g.first.event_type] == family]
+        if near:
+            min(near, key=lambda g: abs(g.first.start - cand.start)).members.append(cand)
+        else:
+            cand.key = f"{cand.key}:{cand.name}"
+            groups.append(_Group(cand, [cand]))
     return [_event(ctx, g) for g in groups]
 
 

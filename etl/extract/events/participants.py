@@ -15,8 +15,8 @@ from etl.extract.events.lexicon import (
     PRONOUNS,
     STOP_NAME_WORDS,
     norm,
-    words_of_kind,
 )
+from etl.extract.events.modality import modality
 from etl.extract.reference import country_names
 from etl.facts import Entity, EventParticipant, Role
 
@@ -25,29 +25,9 @@ if TYPE_CHECKING:
 
 
 def is_irrealis(token: Token) -> bool:
-    """Future, modal, planned or negated: the clause does not report an occurrence."""
-    blockers = words_of_kind("blocker")
-    realizers = words_of_kind("realizer")
-    for child in token.children:
-        if child.dep_ == "amod" and child.lower_ in blockers:
-            return True
-    node = token
-    for _ in range(12):
-        for child in node.children:
-            if child.dep_ in ("aux", "auxpass") and child.lower_ in blockers:
-                return True
-            if child.dep_ == "neg":
-                return True
-            if child.dep_ == "aux" and child.tag_ == "TO":
-                head = node.head
-                if head.lower_ not in realizers and node.dep_ in ("xcomp", "acl", "advcl"):
-                    return True
-        if node.lower_ in blockers and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
-            return True
-        if node.head is node:
-            break
-        node = node.head
-    return False
+    """Future, modal, planned, negated or quantified away: the clause does not report an
+    occurrence that happened (a scheduled one is ``modality(token) == "future"``)."""
+    return modality(token) != "real"
 
 
 def _clause_verb(token: Token) -> Token:
@@ -64,11 +44,14 @@ def _scope(token: Token) -> tuple[int, int, list[Token]]:
     verb = _clause_verb(token)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     node = verb
-    for _ in range(3):
+    for _ in range(4):
         # "agreed to restore ...", "..., holding talks": the subject is the governing verb's.
         if subjects or node.dep_ not in ("conj", "xcomp", "advcl", "acl", "pcomp"):
             break
         node = node.head
+        # "called for deepening ties in ...": climb through the preposition to its verb.
+        while node.pos_ == "ADP" and node.head is not node:
+            node = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.pos_ in ("NOUN", "PROPN") and token is not verb:
         subtree = list(token.subtree)

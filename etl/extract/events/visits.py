@@ -10,6 +10,7 @@ from etl.extract.events.contacts import count_of
 from etl.extract.events.context import Built, Candidate, Context, in_tokens
 from etl.extract.events.lexicon import PRONOUNS
 from etl.extract.events.participants import clause_participants, country_label, previous_subject
+from etl.extract.places import Place
 from etl.facts import EventParticipant
 
 if TYPE_CHECKING:
@@ -54,12 +55,12 @@ def visit(
     for m in _REGION_WORDS.finditer(ctx.text, start, max(span_end, end)):
         dest_regions.append((m.start("r"), m.group("r")))
     subj_people = [p for p in parts if p.kind == "person" and p.role == "guest"]
+    possessive = [t for t in tok.children if t.dep_ == "poss"]
     visitor = subj_people[0].name if subj_people else None
     visitor_country = subj_people[0].country_iso3 if subj_people else None
     if visitor is None:
         guest_countries = [p.country_iso3 for p in parts if p.role == "guest" and p.country_iso3]
         visitor_country = guest_countries[0] if guest_countries else None
-        possessive = [t for t in tok.children if t.dep_ == "poss"]
         if possessive and visitor is None:
             owner = in_tokens(ctx.persons, list(possessive[0].subtree))
             if owner:
@@ -75,10 +76,28 @@ def visit(
                         EventParticipant("guest", prev[0].name, "person", prev[0].country_iso3)
                     )
     dest_countries = [c for c in dest_countries if c != visitor_country]
+    dest_city = None
+    if not dest_countries and not dest_regions:
+        # "travelled to Islamabad", "his visit to the UN General Assembly in New York": a city
+        # names the destination country.
+        cities = [
+            p
+            for p in ctx.places
+            if p.kind == "city" and span_start <= p.start and p.end <= span_end and p.start >= start
+        ]
+        if cities and cities[0].country_iso3 != visitor_country:
+            dest_city = cities[0]
+            dest_countries = [dest_city.country_iso3]
     if not dest_countries and not dest_regions:
         if tok.pos_ == "VERB":
             return None
-        return Candidate(etype, start, end, sent, tok, "anaphor:visit", "", parts, date=date)
+        # "Modi's state visit last week": a named visitor's visit stands for itself when no
+        # earlier visit of the text is the one it points back at.
+        own = possessive and visitor and possessive[0].lower_ not in PRONOUNS
+        label = f"{visitor}'s {'state visit' if etype == 'state_visit' else 'visit'}"
+        return Candidate(
+            etype, start, end, sent, tok, "anaphor:visit", label if own else "", parts, date=date
+        )
     who = visitor or (country_label(visitor_country) + "'s leaders" if visitor_country else "")
     if not who:
         return None
@@ -113,7 +132,7 @@ def visit(
             date=date,
             confidence=0.7,
         )
-        cand.location = None
+        cand.location = dest_city
         return [cand, *extra]
     _region_start, region = dest_regions[0]
     cand = Candidate(
@@ -154,3 +173,85 @@ def _visit_parts(
         out.append(EventParticipant("guest", None, None, visitor))
     out.append(EventParticipant("host", None, None, dest))
     return out
+
+
+def arrival(
+    ctx: Context,
+    sent: Span,
+    tok: Token,
+    low: str,
+    start: int,
+    end: int,
+    date: ResolvedDate | None,
+    gatherings: list[Candidate],
+) -> Built:
+    """ "Xi arrived in Kuala Lumpur on Tuesday to pay a state visit", "landed in the Pakistani
+    capital to attend ...", "arrived here today for an official visit" (here: the dateline's
+    place): a visit to the place of arrival by the one who arrived."""
+    place = _arrival_place(ctx, tok)
+    if place is None:
+        return None
+    parts = clause_participants(ctx, tok, "guest", "host")
+    guests = [p for p in parts if p.kind == "person" and p.role == "guest"]
+    if not guests:
+        return None
+    visitor = guests[0]
+    dest = place.country_iso3
+    if dest == visitor.country_iso3:
+        return None  # back home
+    words = {t.lower_ for t in tok.subtree}
+    state = any(
+        t.lower_ == "visit" and t.i > 0 and t.nbor(-1).lower_ == "state" for t in tok.subtree
+    )
+    etype = "state_visit" if state else "visit"
+    purpose = ("visit", "delegation", "talks", "meet", "discuss")
+    if not state and not _attends(tok) and not any(w in words for w in purpose):
+        return None  # "arrived in Beijing" alone is travel, not yet a visit
+    kind_label = "state visit" if state else "visit"
+    cand = Candidate(
+        etype,
+        start,
+        end,
+        sent,
+        tok,
+        f"v:{visitor.name}:{dest}",
+        f"{visitor.name}'s {kind_label} to {country_label(dest)}",
+        _visit_parts([visitor], visitor.country_iso3, dest),
+        date=date,
+        confidence=0.6,
+    )
+    cand.location = place if place.kind == "city" else None
+    return cand
+
+
+def _attends(tok: Token) -> bool:
+    return any(t.lower_ in ("attend", "attending", "participate", "join") for t in tok.subtree)
+
+
+def _arrival_place(ctx: Context, tok: Token) -> Place | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("in", "at"):
+            toks = list(child.subtree)
+            lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+            inside = [p for p in ctx.places if lo <= p.start and p.end <= hi]
+            cities = [p for p in inside if p.kind == "city"]
+            if cities or inside:
+                return (cities or inside)[0]
+            nations = [(s, e, c) for s, e, c in ctx.countries if lo <= s and e <= hi]
+            if nations:
+                s, e, c = nations[0]
+                return Place(s, e, ctx.text[s:e], c.name, c.name, "country")
+        if child.dep_ == "advmod" and child.lower_ == "here":
+            return _dateline_place(ctx)
+    return None
+
+
+def _dateline_place(ctx: Context) -> Place | None:
+    """The place of a dateline ("SINGAPORE:", "BEIJING, Oct. 27 (Xinhua) --") near the top."""
+    for m in re.finditer(r"(?m)^\s*(?:date [\d-]+\s+)?([A-Z][A-Z .'-]{2,30})(?:,|:| --)", ctx.text):
+        if m.start() > 600:
+            break
+        for p in ctx.places:
+            if m.start(1) <= p.start and p.end <= m.end(1):
+                return p
+    return None
