@@ -91,6 +91,9 @@ class ParsedDocument:
     sentences: tuple[Sentence, ...]
     captions: tuple[str, ...] = ()
     url: str | None = None
+    # The date the dateline prints ("Oct. 27" in "BEIJING, Oct. 27 (Xinhua) --"): the day the
+    # story's "today" and "on Tuesday" count from, which may precede the publication date.
+    dateline_date: str | None = None
 
     @property
     def word_count(self) -> int:

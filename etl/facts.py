@@ -36,11 +36,14 @@ class Entity:
     kind: EntityKind
     name: str
     mentions: tuple[Mention, ...]
-    country_iso3: str | None = None  # person: nationality; organization: seat; initiative: sponsor
+    country_iso3: str | None = None  # person: state acted for; org: seat; initiative: sponsor
     title: str | None = None  # person's office or role, e.g. "Foreign Minister"
     short_name: str | None = None  # organization acronym or initiative code
     year: int | None = None  # initiative: year launched
     aliases: tuple[str, ...] = ()  # known surface forms besides the mentions' texts
+    # person: the international organization they act for; their country_iso3 is then None,
+    # since an organization's official does not make their own state take part in anything.
+    acts_for: str | None = None
 
 
 EventType = Literal[

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -80,14 +81,15 @@ def loaded(server_url: URL, template_name: str) -> Iterator[Engine]:
     corpus = SHARED / "corpus"
     if not corpus.is_dir():
         pytest.skip(f"shared corpus not found at {corpus}")
-    url = create_database(server_url, "diplo_test_gold_eval", template=template_name)
+    name = f"diplo_test_gold_eval_{os.getpid()}"  # concurrent runs on one server drop by name
+    url = create_database(server_url, name, template=template_name)
     engine = create_engine(url, poolclass=NullPool)
     more = SHARED / "eval" / "more" / "corpus"
     result = pipeline.load(engine, [str(corpus), str(more)], max_bytes=10**7)
     assert result.counts.loaded == 15
     yield engine
     engine.dispose()
-    drop_database(server_url, "diplo_test_gold_eval")
+    drop_database(server_url, name)
 
 
 def test_extraction_quality_floors_on_the_shared_gold(loaded: Engine) -> None:

@@ -3,6 +3,7 @@ and reloading or loading in another order gives the same rows."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -54,14 +55,15 @@ def test_reloading_and_reverse_order_give_the_same_events(fresh) -> None:  # typ
     if not corpus.is_dir():
         pytest.skip(f"shared corpus not found at {corpus}")
     files = sorted(str(p) for p in corpus.glob("*.txt"))
-    forward = fresh("diplo_test_events_forward")
+    # Names of this process's own: other test runs on the same server drop theirs by name.
+    forward = fresh(f"diplo_test_events_forward_{os.getpid()}")
     pipeline.load(forward, files)
     first = _rows(forward)
     assert len(first) > 30
     pipeline.load(forward, files)
     assert _rows(forward) == first
 
-    backward = fresh("diplo_test_events_backward")
+    backward = fresh(f"diplo_test_events_backward_{os.getpid()}")
     for path in reversed(files):
         pipeline.load(backward, [path])
     assert _rows(backward) == first

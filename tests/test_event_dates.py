@@ -80,6 +80,35 @@ def test_next_month_name_is_in_the_future() -> None:
     assert first("They will meet next March.") == (dt.date(2024, 3, 1), "month")
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # The latest such day on or before the anchor ...
+        ("They met on March 10.", dt.date(2022, 3, 23), dt.date(2022, 3, 10)),
+        ("They met on December 12.", dt.date(2022, 1, 5), dt.date(2021, 12, 12)),
+        ("They met on September 20.", dt.date(2022, 3, 5), dt.date(2021, 9, 20)),
+        # ... unless the next one is much nearer: "the March 24 summit" two days ahead.
+        ("Ahead of the March 24 summit.", dt.date(2022, 3, 22), dt.date(2022, 3, 24)),
+        ("At the 5 January talks.", dt.date(2021, 12, 28), dt.date(2022, 1, 5)),
+        # A clause about what is to come takes the next one.
+        ("The envoys will meet on May 2.", dt.date(2022, 6, 1), dt.date(2023, 5, 2)),
+        ("The summit is scheduled for April 3-4.", dt.date(2022, 3, 1), dt.date(2022, 4, 3)),
+    ],
+)
+def test_month_day_takes_the_nearest_year(text: str, anchor: dt.date, expected: dt.date) -> None:
+    assert first(text, anchor) == (expected, "day")
+
+
+def test_weekday_in_a_future_clause_is_the_next_one() -> None:
+    # ANCHOR is a Thursday.
+    assert first("The ministers will meet on Monday.") == (dt.date(2023, 6, 19), "day")
+    assert first("The ministers will meet on Thursday.") == (dt.date(2023, 6, 22), "day")
+    assert first("The ministers met on Monday, and will meet again.") == (
+        dt.date(2023, 6, 12),
+        "day",
+    )
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=120))
 def test_never_raises(text: str) -> None:

@@ -135,6 +135,11 @@ def test_datelines(line: str, place: str, outlet: str | None, rest: str) -> None
     assert dateline.rest.startswith(rest)
 
 
+def test_dateline_keeps_its_date() -> None:
+    assert split_dateline("Lima, Nov. 14 (Xinhua) -- Leaders arrived for APEC.").date == "Nov. 14"
+    assert split_dateline("KAZAN -- Leaders gathered on Tuesday for the summit.").date is None
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -627,3 +632,32 @@ def test_date_line_closing_the_story() -> None:
     assert header.published == (dt.date(2024, 11, 14), "day")
     header, _ = split_header(["Ferry ministers meet in Lima", BODY, "He left on 14 November 2024."])
     assert header.published is None
+
+
+def test_speech_opening_is_not_a_title() -> None:
+    lines = ["Mr. President,", "Your Excellencies, ladies and gentlemen,", BODY]
+    header, rest = split_header(lines)
+    assert header.title is None
+    assert rest[-1] == BODY
+
+
+def test_byline_fields_after_a_bar_are_not_authors() -> None:
+    byline = parse_byline("Written by Ana Ruiz | New Delhi | Updated: June 5, 2022 13:12 IST")
+    assert byline is not None
+    assert (byline.authors, byline.dateline) == (["Ana Ruiz"], "New Delhi")
+    assert byline.published == (dt.date(2022, 6, 5), "day")
+    shared = parse_byline("By Ana Ruiz, Tom Baker | Reuters")
+    assert shared is not None
+    assert (shared.authors, shared.outlet) == (["Ana Ruiz", "Tom Baker"], "Reuters")
+
+
+def test_name_line_over_a_date_is_a_byline() -> None:
+    header, rest = split_header(["Ferry ministers meet in Lima", "Ana Ruiz", "June 5, 2022", BODY])
+    assert (header.title, header.author) == ("Ferry ministers meet in Lima", "Ana Ruiz")
+    assert rest == [BODY]
+    header, _ = split_header(
+        ["Ferry ministers meet in Lima", "Ana Ruiz, Staff Writer", "June 5, 2022", BODY]
+    )
+    assert header.author == "Ana Ruiz"
+    header, _ = split_header(["Ferry ministers meet in Lima", "Tom Baker", BODY])
+    assert header.author is None  # a name with no credit after it is not known to be a byline

@@ -34,6 +34,12 @@ def test_pos_tags_match_the_shipped_attribute_ruler() -> None:
     assert {t.pos_ for t in ours} >= {"AUX", "VERB", "PRON", "SCONJ", "PART", "PROPN"}
 
 
+def test_a_line_break_ends_a_sentence() -> None:
+    doc = load_nlp()("Issued by the press office:\n\nThe minister met his counterpart today.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents == ["Issued by the press office:", "The minister met his counterpart today."]
+
+
 # ------------------------------------------------------------------ choosing the model
 
 

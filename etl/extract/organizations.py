@@ -26,7 +26,13 @@ from typing import TYPE_CHECKING
 from etl.extract.catalogue import known_matches, organization_catalogue
 from etl.extract.gazetteer import Gazetteer, Match
 from etl.extract.initiatives import catalogue_spans
-from etl.extract.reference import SEEDS_DIR, KnownOrganization, country_aliases, organizations
+from etl.extract.reference import (
+    SEEDS_DIR,
+    KnownOrganization,
+    country_aliases,
+    country_names,
+    organizations,
+)
 from etl.facts import Entity, Mention
 
 if TYPE_CHECKING:
@@ -198,6 +204,56 @@ def looks_like_institution(name: str, *, with_acronym: bool = False) -> bool:
     return role == "org"
 
 
+# A country's short name that takes an article inside a name: "Embassy of the United States".
+_ARTICLE_BEFORE = re.compile(r"^United |Islands$|^(?:Philippines|Netherlands|Bahamas|Gambia)$")
+_JOINED = frozenset({"of", "for", "to", "in", "and", "on", "with"})
+
+
+@functools.cache
+def _country_name_forms() -> frozenset[str]:
+    """Country aliases that name the state (not adjectives): "the People's Republic of
+    China", "PRC", "the Russian Federation"."""
+    return frozenset(a.alias for a in country_aliases() if a.kind in ("name", "abbreviation"))
+
+
+def country_normal_form(name: str) -> str:
+    """``name`` with every country in it written as its short name, after "of":
+    "Ministry of Foreign Affairs The People's Republic of China" and "Ministry of Foreign
+    Affairs of the PRC" are both "Ministry of Foreign Affairs of China". A name that is only
+    the country, or that holds it as an adjective ("Chinese Foreign Ministry"), is unchanged.
+    """
+    out: list[str] = []
+    pos = 0
+    for m in _countries().find(name):
+        if m.alias not in _country_name_forms() or m.start == 0:
+            continue
+        before = re.sub(r"\b(?:the|The)\s+$", "", name[pos : m.start])
+        short = country_names().get(m.key, m.alias)
+        words = before.split()
+        if words and words[-1] not in _JOINED:
+            before = before.rstrip() + " of "
+        article = "the " if _ARTICLE_BEFORE.search(short) else ""
+        out.append(before + article + short)
+        pos = m.end
+    return "".join(out) + name[pos:] if out else name
+
+
+@functools.cache
+def _catalogue_by_normal_form() -> dict[str, str]:
+    """Folded country-normal form of every catalogue name and alias -> canonical name."""
+    index: dict[str, str] = {}
+    for org in organizations():
+        for alias in (org.name, *org.aliases):
+            index.setdefault(country_normal_form(alias).casefold(), org.name)
+    return index
+
+
+def canonical_name(name: str) -> str:
+    """A found name as the catalogue writes it, or in its country-normal form."""
+    normal = country_normal_form(name)
+    return _catalogue_by_normal_form().get(normal.casefold(), normal)
+
+
 def _national_seat(name: str) -> str | None:
     found = {m.key for m in _countries().find(name)}
     return found.pop() if len(found) == 1 else None
@@ -345,7 +401,8 @@ def find_organizations(body: str, nlp_doc: Doc) -> list[Entity]:
                 catalogue_spans(body), start, am.start()
             ):
                 continue
-            entity(name).short_name = acro
+            name = canonical_name(name)
+            entity(name).short_name = entity(name).short_name or acro
             entity(name).country_iso3 = _national_seat(name)
             entity(name).add(body, start, am.start())
             taken.append((start, am.start()))
@@ -380,7 +437,7 @@ def find_organizations(body: str, nlp_doc: Doc) -> list[Entity]:
             continue  # "the Communist Party of China (CPC) Central Committee": part of it
         if not looks_like_institution(text):
             continue
-        f = entity(text)
+        f = entity(canonical_name(text))
         if f.country_iso3 is None:
             f.country_iso3 = _national_seat(text) or owner_seat
         f.add(body, start, end)
@@ -467,10 +524,17 @@ def capitalised_name_start(body: str, end: int, max_words: int = 12) -> int | No
     return start
 
 
+# " of Destiny", " of the People's Republic of China": capitalised words, "of"/"and"/"the"
+# allowed between them.
+_OF_TAIL = re.compile(
+    r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|the)\s+)*[A-Z][\w’'\-]*)*"
+)
+
+
 def _extend_of_tail(body: str, start: int, end: int) -> tuple[str, int]:
     """Extend an NER span over a trailing "of/for/on + capitalised words" the model cut off
     ("the Asia-Pacific Community" + " of Destiny")."""
-    m = re.match(r"\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*)+", body[end:])
+    m = _OF_TAIL.match(body, end)
     if m and "\n" not in m.group():
         end += len(m.group().rstrip())
     return body[start:end], end

@@ -41,6 +41,7 @@ from etl.extract.person_lexicon import (
     not_person_names,
     organization_gazetteer,
     seed_by_folded_name,
+    seed_by_surname,
     seed_gazetteer,
     seed_people,
     title_gazetteer,
@@ -65,6 +66,7 @@ class _Candidate:
     titled: bool = False  # a title, counterpart or apposition says this is a person
     title: str | None = None
     country: str | None = None
+    acts_for: str | None = None  # an international organization named in the title
 
 
 @dataclass(slots=True)
@@ -75,6 +77,7 @@ class _Person:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     title: str | None = None
     country: str | None = None
+    acts_for: str | None = None
 
 
 class _Document:
@@ -91,6 +94,7 @@ class _Document:
         self.initiatives = self._index(initiative_gazetteer())
         self.seeds = self._index(seed_gazetteer())
         self.country_end = {self.by_end[m.end]: m for m in self.countries.values()}
+        self.org_end = {self.by_end[m.end]: m for m in self.orgs.values()}
 
     def _index(self, gaz: Gazetteer) -> dict[int, Match]:
         """Matches keyed by the index of their first token."""
@@ -195,21 +199,26 @@ def _nationality_before(doc: _Document, i: int) -> str | None:
 def _complement(doc: _Document, i: int) -> tuple[int, str | None, str | None]:
     """Skip "of the European Council", "to China", "for Foreign Affairs" after a title.
 
-    Returns the token after the complement, its country and its organization, or ``i``
-    unchanged when what follows is not a recognizable complement.
+    Returns the token after the complement, the country and the organization the holder acts
+    for, or ``i`` unchanged when what follows is not a recognizable complement. Only "of"
+    (and "at"/"in" an organization) says whom the office serves: an ambassador "to China" or
+    an envoy "for Yemen" acts for someone else.
     """
     tokens, n = doc.tokens, len(doc.tokens)
     j, country, org = i, None, None
     while j < n and tokens[j].norm in ("of", "to", "for", "at", "in") and j + 1 < n:
+        serves = tokens[j].norm != "to" and tokens[j].norm != "for"
         k = j + 1
         if tokens[k].norm == "the" and k + 1 < n:
             k += 1
         if k in doc.orgs:
-            org = org or doc.orgs[k].key
-            country = country or national_org_country().get(doc.orgs[k].key)
+            if serves:
+                org = org or doc.orgs[k].key
+                country = country or national_org_country().get(doc.orgs[k].key)
             j = doc.end_index(doc.orgs[k])
         elif k in doc.countries:
-            country = country or doc.countries[k].key
+            if tokens[j].norm == "of":
+                country = country or doc.countries[k].key
             j = doc.end_index(doc.countries[k])
         elif tokens[k].norm in REGION_WORDS or k in doc.titles:
             j = k + 1 if k not in doc.titles else doc.end_index(doc.titles[k])
@@ -218,11 +227,12 @@ def _complement(doc: _Document, i: int) -> tuple[int, str | None, str | None]:
     return j, country, org
 
 
-def _title_chain(doc: _Document, i: int) -> tuple[int, str | None, str | None]:
+def _title_chain(doc: _Document, i: int) -> tuple[int, str | None, str | None, str | None]:
     """Titles starting at token i ("H.E. Mr.", "State Councilor and Foreign Minister",
-    "President of Kenya"): the token after them, the office and a country."""
+    "President of Kenya"): the token after them, the office, the country and the
+    international organization the holder acts for."""
     tokens, n = doc.tokens, len(doc.tokens)
-    j, office, country = i, None, None
+    j, office, country, acts_for = i, None, None, None
     while j in doc.titles:
         match = doc.titles[j]
         j = doc.end_index(match)
@@ -235,6 +245,8 @@ def _title_chain(doc: _Document, i: int) -> tuple[int, str | None, str | None]:
         if after != j:
             if org and office:
                 office = f"{office} of {'the ' if org[:1].isupper() else ''}{org}"
+            if org and org not in national_org_country():
+                acts_for = acts_for or org
             country = country or place
             j = after
         # "State Councilor and Foreign Minister", "Comoros President, Mr Azali Assouman".
@@ -243,7 +255,7 @@ def _title_chain(doc: _Document, i: int) -> tuple[int, str | None, str | None]:
             joiner == "," and titles().get(doc.titles[j + 1].key) == "honorific"
         ):
             j += 1
-    return j, office, country
+    return j, office, country, acts_for
 
 
 def _title_candidates(doc: _Document) -> list[_Candidate]:
@@ -256,18 +268,30 @@ def _title_candidates(doc: _Document) -> list[_Candidate]:
         if i < chained_until:
             continue
         if i in doc.titles:
-            j, office, country = _title_chain(doc, i)
+            j, office, country, acts_for = _title_chain(doc, i)
         else:
-            j, office, country = i + 1, None, None
+            j, office, country, acts_for = i + 1, None, None, None
         chained_until = j
-        country = country or _nationality_before(doc, i)
+        before = doc.org_end.get(i - 1)
+        if before is not None and acts_for is None and country is None and doc.adjacent(i):
+            # "Pacific Islands Forum Secretary-General X", "State Department Spokesperson X".
+            country = national_org_country().get(before.key)
+            acts_for = None if country else before.key
+        if acts_for is None:
+            # "the German President of the European Commission" acts for the Commission.
+            country = country or _nationality_before(doc, i)
         if j < len(tokens) and j > 0 and doc.adjacent(j):
             end = doc.scan_name(j)
             if end > j:
-                found.append(_Candidate(j, end, titled=True, title=office, country=country))
+                found.append(
+                    _Candidate(
+                        j, end, titled=True, title=office, country=country, acts_for=acts_for
+                    )
+                )
                 continue
         apposition = _apposition(doc, i, office, country)
         if apposition is not None:
+            apposition.acts_for = acts_for
             found.append(apposition)
     return found
 
@@ -390,6 +414,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
                 titled=any(c.titled for c in group),
                 title=next((c.title for c in group if c.title), None),
                 country=next((c.country for c in group if c.country), None),
+                acts_for=next((c.acts_for for c in group if c.acts_for), None),
             )
         )
     return merged
@@ -472,6 +497,13 @@ def _add_unlabelled_short_forms(doc: _Document, people: dict[str, _Person]) -> N
         hosts[0].mentions.append((i, i + 1))
 
 
+def _absorb(p: _Person, other: _Candidate | _Person) -> None:
+    """What another mention or a contained name says about the person's office."""
+    p.title = p.title or other.title
+    p.country = p.country or other.country
+    p.acts_for = p.acts_for or other.acts_for
+
+
 def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
     """Every real person named in ``body``, one Entity each, mentions in order."""
     doc = _Document(body)
@@ -500,8 +532,7 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
             continue
         p.words |= _name_words(text)
         p.mentions.append((c.start, c.end))
-        p.title = p.title or c.title
-        p.country = p.country or c.country
+        _absorb(p, c)
 
     # A full name contained in a longer one is the same person ("Reina García").
     names = sorted(people, key=lambda k: -len(people[k].words))
@@ -512,8 +543,7 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
         hosts = [q for q in people.values() if q is not p and q.mentions and p.words < q.words]
         if len(hosts) == 1:
             hosts[0].mentions.extend(p.mentions)
-            hosts[0].title = hosts[0].title or p.title
-            hosts[0].country = hosts[0].country or p.country
+            _absorb(hosts[0], p)
             p.mentions = []
 
     # Lone words resolve to the one person whose name contains them.
@@ -523,12 +553,16 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
         if len(hosts) == 1:
             p = hosts[0]
         elif not hosts and c.titled:
-            p = person(_display_name(doc.text(c.start, c.end).split()), None)
+            # "Deputy Secretary Sherman": the one known person with that surname and office.
+            known = seed_by_surname(word, c.title)
+            if known is not None:
+                p = person(known, known)
+            else:
+                p = person(_display_name(doc.text(c.start, c.end).split()), None)
         else:
             continue
         p.mentions.append((c.start, c.end))
-        p.title = p.title or c.title
-        p.country = p.country or c.country
+        _absorb(p, c)
 
     _add_unlabelled_short_forms(doc, people)
 
@@ -542,14 +576,21 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
         )
         seed = seeds.get(p.seed) if p.seed else None
         aliases = {m.text for m in mentions} | set(seed.aliases if seed else ())
+        if seed is not None:
+            acts_for = seed.acts_for
+            country = None if acts_for else seed.country_iso3 or p.country
+        else:
+            acts_for = p.acts_for
+            country = None if acts_for else p.country
         entities.append(
             Entity(
                 kind="person",
                 name=p.name,
                 mentions=mentions,
-                country_iso3=(seed.country_iso3 if seed else None) or p.country,
+                country_iso3=country,
                 title=(seed.title if seed else None) or p.title,
                 aliases=tuple(sorted(aliases - {p.name})),
+                acts_for=acts_for,
             )
         )
     entities.sort(key=lambda e: e.mentions[0].start)

@@ -207,3 +207,72 @@ def abbreviations() -> frozenset[str]:
     for o in reference.organizations():
         forms.extend((o.name, *o.aliases, o.short_name or ""))
     return frozenset(f for f in forms if f.isupper() and " " not in f)
+
+
+# Countries whose names are written family name first, so "Foreign Minister Wang" is Wang Yi.
+_FAMILY_NAME_FIRST = frozenset({"CHN", "KOR", "PRK", "TWN", "SGP", "KHM"})
+_COMMON_SURNAME = 3
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr."}) | {r.casefold() for r in ROMAN}
+
+
+def surnames(person: reference.KnownPerson) -> frozenset[str]:
+    """Folded surnames a person may be called by alone after a title."""
+    words = [w for w in fold(person.name).split() if w not in _NAME_SUFFIXES]
+    words = [w for w in words if w not in PARTICLES]
+    if len(words) < 2:
+        return frozenset()
+    found = {words[-1]}
+    if person.country_iso3 in _FAMILY_NAME_FIRST:
+        found.add(words[0])
+    return frozenset(found)
+
+
+@functools.cache
+def _seeds_by_surname() -> dict[str, tuple[reference.KnownPerson, ...]]:
+    index: dict[str, list[reference.KnownPerson]] = {}
+    for p in reference.people():
+        for s in surnames(p):
+            index.setdefault(s, []).append(p)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _spelling_variant(word: str, surname: str) -> bool:
+    """ "Michelle" for "Michel": a machine translation or transliteration that adds or drops
+    a letter or two at the end of a long enough surname."""
+    short, long_ = sorted((word, surname), key=len)
+    return len(short) >= 5 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
+def _office_words(title: str) -> frozenset[str]:
+    return frozenset(fold(title).replace("-", " ").split()) - {"of", "the", "for", "and"}
+
+
+def offices_agree(office: str, title: str) -> bool:
+    """ "Deputy Secretary" fits "Deputy Secretary of State"; "Foreign Minister" does not fit
+    "Prime Minister"."""
+    a, b = _office_words(office), _office_words(title)
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def seed_by_surname(word: str, office: str | None) -> str | None:
+    """The one known person that a surname alone after an office names, or None.
+
+    Both must fit: the surname (or a near spelling of it) and the office. A lone surname
+    without an office, or one that several known people fit, stays unresolved; so does a
+    common surname (three or more known people bear it: Kim, Wang, Lee), since the list of
+    known people is never complete.
+    """
+    if office is None:
+        return None
+    word = fold(word)
+    exact = _seeds_by_surname().get(word, ())
+    if len(exact) >= _COMMON_SURNAME:
+        return None
+    pool = exact or tuple(
+        p
+        for s, people in _seeds_by_surname().items()
+        if s[:1] == word[:1] and _spelling_variant(word, s)
+        for p in people
+    )
+    fits = {p.name for p in pool if p.title and offices_agree(office, p.title)}
+    return next(iter(fits)) if len(fits) == 1 else None

@@ -41,9 +41,12 @@ class CountryAlias:
 @dataclass(frozen=True, slots=True)
 class KnownPerson:
     name: str
-    country_iso3: str | None
+    country_iso3: str | None  # nationality
     title: str | None
     aliases: tuple[str, ...]
+    # The international organization the person acts for (UN Secretary-General: United
+    # Nations); None for officials of a state, who act for their country.
+    acts_for: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +114,13 @@ def country_aliases() -> tuple[CountryAlias, ...]:
 @functools.cache
 def people() -> tuple[KnownPerson, ...]:
     return tuple(
-        KnownPerson(r["name"], r["country_iso3"] or None, r["title"] or None, _split(r["aliases"]))
+        KnownPerson(
+            r["name"],
+            r["country_iso3"] or None,
+            r["title"] or None,
+            _split(r["aliases"]),
+            r.get("acts_for") or None,
+        )
         for r in _rows("people.csv")
     )
 

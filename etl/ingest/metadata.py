@@ -30,7 +30,13 @@ from etl.ingest.outlets import (
     outlet_for_url,
     outlet_pattern,
 )
-from etl.ingest.titles import headline_rank, is_list_item, is_navigation, strip_site_suffix
+from etl.ingest.titles import (
+    headline_rank,
+    is_list_item,
+    is_navigation,
+    is_salutation,
+    strip_site_suffix,
+)
 
 # The header is the first few lines; a date line or byline further down is part of the story.
 MAX_HEADER_LINES = 40
@@ -48,6 +54,7 @@ class Header:
     outlet: str | None = None
     author: str | None = None
     dateline: str | None = None
+    dateline_date: str | None = None  # "Oct. 27" in "BEIJING, Oct. 27 (Xinhua) --", as printed
 
 
 # --------------------------------------------------------------------------------------------
@@ -258,10 +265,28 @@ def parse_byline(line: str) -> _Byline | None:
     if known_outlet(rest):  # before splitting: "Voice of America", "Agence France-Presse"
         result.outlet = known_outlet(rest)
         return result
-    for part in filter(None, _BYLINE_SPLIT.split(rest)):
+    names, *fields = rest.split("|")
+    for part in filter(None, _BYLINE_SPLIT.split(names)):
         if not _read_byline_part(part, result):
             return None
+    for field_text in fields:
+        _read_byline_field(field_text.strip(" ,-–—"), result)
     return result if (result.authors or result.outlet) else None
+
+
+def _read_byline_field(text: str, result: _Byline) -> None:
+    """A field after "|" in a byline ("By Ana Ruiz | New Delhi | China Daily"): an outlet or a
+    place, never another author (authors are listed before the first "|")."""
+    if not text:
+        return
+    if known_outlet(text):
+        result.outlet = result.outlet or known_outlet(text)
+    elif len(text.split()) > 1 and _looks_like_org(text):
+        result.outlet = result.outlet or canonical_outlet(text)
+    elif re.fullmatch(r"[A-Z]{2,}|[A-Z][a-z]+[A-Z]\w*", text):  # "TNN", "NewsNow": a brand
+        result.outlet = result.outlet or text
+    elif _could_be_place(text) and text[:1].isupper():
+        result.dateline = result.dateline or place_case(text)
 
 
 def _read_byline_part(part: str, result: _Byline) -> bool:
@@ -325,6 +350,7 @@ class Dateline:
     outlet: str | None
     rest: str  # the line without its dateline prefix
     published: tuple[dt.date, Precision] | None = None  # a full date in it ("3 January, 2024")
+    date: str | None = None  # the date it gives, as printed ("Oct. 27")
 
 
 def split_dateline(line: str) -> Dateline | None:
@@ -363,7 +389,9 @@ def split_dateline(line: str) -> Dateline | None:
         place = place_case(place)
         if groups.get("bracketed"):  # "[UAE]" is kept as written
             place = f"{place}, {groups['bracketed'].strip(' []')}"
-        return Dateline(place, outlet, rest, date if date and date[1] == "day" else None)
+        return Dateline(
+            place, outlet, rest, date if date and date[1] == "day" else None, groups.get("date")
+        )
     return None
 
 
@@ -558,6 +586,8 @@ _PUBLISHED_THIS = re.compile(
 def parse_publisher_statement(line: str) -> tuple[str, tuple[dt.date, Precision]] | None:
     """A line saying who issued the text and when: "The press release issued by X on <date>."."""
     text = line.strip()
+    if " by " not in text and " published this " not in text:
+        return None  # the common case, decided without the patterns
     match = _ISSUED_BY.match(text) or _PUBLISHED_THIS.match(text)
     if not match:
         return None
@@ -612,6 +642,9 @@ def _prepare(lines: Sequence[str]) -> list[str]:
     bylines broken over lines ("By" / "John Smith" / "and Jane Doe")."""
     split: list[str] = []
     for line in lines:
+        if "By " not in line or len(line) > MAX_TITLE_CHARS + 80:
+            split.append(line)  # only a headline-length line can have a byline glued to it
+            continue
         parts = _GLUED_BYLINE.split(line, maxsplit=1)
         if len(parts) == 2 and parse_byline(parts[1]) is not None and is_title_like(parts[0]):
             split.extend(part.strip() for part in parts)
@@ -694,6 +727,7 @@ class _State:
     outlet: str | None = None
     authors: list[str] = field(default_factory=list)
     dateline: str | None = None
+    dateline_date: str | None = None
 
     @property
     def credits_seen(self) -> bool:
@@ -769,6 +803,11 @@ def _read_header_line(line: str, state: _State) -> bool:
     if _is_desk(line):  # "Special Correspondent", "Staff Reporter": a credit without a name
         state.credit()
         return True
+    person, comma, desk = line.partition(",")
+    if comma and _is_desk(desk.strip()) and looks_like_person(person):
+        state.authors = state.authors or [_person_name(person)]  # "Ana Ruiz, Staff Writer"
+        state.credit()
+        return True
     if state.credits_seen and _INSTITUTION.match(line.translate(APOSTROPHES)):
         # "By Office of the Spokesperson" / "U.S. Department of State": the issuer under a credit
         state.outlet = state.outlet or masthead_outlet(line)
@@ -812,14 +851,23 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
     head = _prepare(head)
     body_index = len(head)
     previous: str | None = None
+    named: str | None = None  # a lone name under the headline, waiting for its date line
     for index, line in enumerate(head):
         before, previous = previous, line
         kind = classify_line(line)
         if kind != "body":
             remaining.append(line)
             continue
+        dates_before = len(state.dates)
         if _read_header_line(line, state):
+            if named and len(state.dates) > dates_before and not state.authors:
+                # "Ana Ruiz" / "June 5, 2022": a byline without "By" over its date line
+                state.authors = [_person_name(named)]
+                if state.candidates and state.candidates[-1] == named:
+                    state.candidates.pop()
+            named = None
             continue
+        named = line if state.candidates and looks_like_person(line) else None
         if not state.candidates and not state.credits_seen and (outlet := masthead_outlet(line)):
             state.outlet = state.outlet or outlet
             continue
@@ -828,6 +876,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         dateline = split_dateline(line)
         if dateline is not None:
             state.dateline = state.dateline or dateline.place
+            state.dateline_date = dateline.date
             state.outlet = state.outlet or dateline.outlet
             state.add_date(dateline.published, "")
             remaining.append(dateline.rest)
@@ -836,6 +885,10 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         if is_title_like(line) or is_navigation(line):
             if is_navigation(line) or is_list_item(line, before):
                 continue  # menus, labels, ranked lists: page furniture, not the story
+            if is_salutation(line):
+                remaining.append(line)  # a speech begins: no header above it
+                body_index = index + 1
+                break
             if not state.credits_seen or not state.candidates:
                 # A headline, a standfirst or a tag line; after the credits only the headline
                 # of a page that prints its date first.
@@ -862,6 +915,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
             outlet=outlet,
             author=" and ".join(state.authors) or None,
             dateline=state.dateline,
+            dateline_date=state.dateline_date,
         ),
         remaining,
     )

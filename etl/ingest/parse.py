@@ -66,6 +66,7 @@ def _merge_meta(header: Header, meta: SourceMeta) -> Header:
         outlet=outlet,
         author=clean_author(given(meta.author), outlet) or clean_author(header.author, outlet),
         dateline=header.dateline,
+        dateline_date=header.dateline_date,
     )
 
 
@@ -101,6 +102,7 @@ def parse(article: DecodedArticle) -> ParsedDocument:
         outlet=header.outlet,
         author=header.author,
         dateline=header.dateline,
+        dateline_date=header.dateline_date,
         language=language,
         body=body,
         paragraphs=paragraphs,

@@ -60,6 +60,25 @@ _NAME_CONNECTORS = frozenset({"of", "the", "and", "&", "for", "de", "du", "la", 
 _SENTENCE_END = (".", ",", ";", ":", "…")
 
 
+# A speech opens by addressing or invoking someone: "Your Excellency ...", "Mr. President,",
+# "In the name of God ...". A salutation is the first line of the text, not its title.
+_SALUTATION = re.compile(
+    r"^\W*(?:your\s+(?:excellenc|majest|highness|holiness)|excellenc|(?:mr|madam|madame|mister)\.?"
+    r"\s+(?:president|chair|secretary|speaker|prime)|ladies\s+and\s+gentlemen|distinguished\s"
+    r"|dear\s+(?:colleagues|friends|delegates)|in\s+the\s+name\s+of\s+(?:god|allah)"
+    r"|praise\s+be\s+to|bismillah|honou?rable\s+(?:chair|president|speaker)"
+    r"|on\s+behalf\s+of\s+(?:the\s+)?(?:government|delegation|people)|allow\s+me|let\s+me\s"
+    r"|it\s+is\s+(?:my|an?\s+(?:great\s+)?(?:honou?r|privilege|pleasure))|thank\s+you"
+    r"|i\s+(?:congratulate|wish|would|am|have|want|thank|begin|should|join|welcome)\b)",
+    re.IGNORECASE,
+)
+
+
+def is_salutation(line: str) -> bool:
+    """The address or invocation a speech opens with."""
+    return _SALUTATION.match(line.strip()) is not None
+
+
 def is_navigation(line: str) -> bool:
     """Menu items, skip links, list headings, language and edition switchers, media labels."""
     text = line.strip()

@@ -63,6 +63,17 @@ def event_key(event: Event) -> str:
         if event.date_precision in ("day", "month") and family in _MONTHLY_FAMILIES:
             month = f"{event.start_date.month:02d}"
     people = sorted({_plain(p.name) for p in event.participants if p.kind == "person" and p.name})
+    if family == "visit":
+        # A trip is who travelled, whomever each article says they met there ("Xi's state visit
+        # to Vietnam" with Trong in one report, with Chinh in another).
+        guests = sorted(
+            {
+                _plain(p.name)
+                for p in event.participants
+                if p.kind == "person" and p.name and p.role == "guest"
+            }
+        )
+        people = guests or people
     if family in ("contact", "visit") and people:
         who = "+".join(people)
         if family == "visit":

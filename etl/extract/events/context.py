@@ -4,7 +4,9 @@ paragraphs) and the candidate occurrence it fills in.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -12,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision
-from etl.extract.dates import ResolvedDate
+from etl.extract.dates import ResolvedDate, resolve_dates
+from etl.extract.events.lexicon import words_of_kind
 from etl.extract.places import Place
 from etl.facts import Entity, EventParticipant
 
@@ -49,7 +52,51 @@ def entity_spans(entities: Sequence[Entity], kind: str) -> list[tuple[int, int, 
     )
 
 
+def attribution_spans(text: str) -> list[tuple[int, int]]:
+    """The credit lines of a statement ("The below is attributable to Spokesperson Ned Price:"):
+    from the attribution phrase to the end of its line or its colon. Whoever they name speaks
+    for the text, and takes part in nothing it reports."""
+    out = []
+    for m in _attribution_pattern().finditer(text):
+        stop = re.compile(r"[:\n]").search(text, m.end())
+        out.append((m.start(), stop.start() if stop else len(text)))
+    return out
+
+
+def outside(
+    items: list[tuple[int, int, Entity]], spans: list[tuple[int, int]]
+) -> list[tuple[int, int, Entity]]:
+    """``items`` without the mentions that lie in one of ``spans``."""
+    if not spans:
+        return items
+    return [i for i in items if not any(a <= i[0] < b for a, b in spans)]
+
+
+@functools.cache
+def _attribution_pattern() -> re.Pattern[str]:
+    phrases = sorted(words_of_kind("attribution"), key=len, reverse=True)
+    return re.compile(
+        r"\b(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")\b",
+        re.IGNORECASE,
+    )
+
+
 def document_anchor(
+    text: str,
+    published_on: dt.date | None,
+    precision: DatePrecision | None,
+    dateline_date: str | None = None,
+) -> tuple[dt.date | None, DatePrecision | None, int | None]:
+    anchor, anchor_precision, year = _publication_anchor(text, published_on, precision)
+    if dateline_date and anchor is not None:
+        # The dateline's month and day, in the year that puts it nearest the publication date.
+        found = resolve_dates(dateline_date, anchor, anchor_precision)
+        if found and found[0].precision == "day":
+            return found[0].date, "day", found[0].date.year
+    return anchor, anchor_precision, year
+
+
+def _publication_anchor(
     text: str, published_on: dt.date | None, precision: DatePrecision | None
 ) -> tuple[dt.date | None, DatePrecision | None, int | None]:
     """The anchor for relative dates and the year the article is about.
@@ -127,10 +174,18 @@ def within(items: list[tuple[int, int, Entity]], start: int, end: int) -> list[E
 
 
 def in_tokens(items: list[tuple[int, int, Entity]], toks: list[Token]) -> list[Entity]:
+    """Entities (``items`` sorted by start) whose mention starts inside one of ``toks``."""
     seen: dict[str, Entity] = {}
-    spans = [(t.idx, t.idx + len(t)) for t in toks]
-    for s, _e, ent in items:
-        if any(a <= s < b for a, b in spans):
+    if not toks:
+        return []
+    spans = sorted((t.idx, t.idx + len(t)) for t in toks)
+    starts = [a for a, _b in spans]
+    lo = bisect.bisect_left(items, spans[0][0], key=lambda x: x[0])
+    for s, _e, ent in items[lo:]:
+        if s >= spans[-1][1]:
+            break
+        k = bisect.bisect_right(starts, s) - 1
+        if k >= 0 and s < spans[k][1]:
             seen.setdefault(ent.name, ent)
     return list(seen.values())
 

@@ -22,9 +22,11 @@ from etl.extract.events.contacts import contact, message
 from etl.extract.events.context import (
     Candidate,
     Context,
+    attribution_spans,
     document_anchor,
     entity_spans,
     is_menu_line,
+    outside,
     paragraph_starts,
 )
 from etl.extract.events.gatherings import (
@@ -54,16 +56,19 @@ def find_events(
     *,
     published_on: dt.date | None,
     published_precision: DatePrecision | None,
+    dateline_date: str | None = None,
 ) -> list[Event]:
-    """Every occurrence ``text`` reports, once each, with all its mentions."""
+    """Every occurrence ``text`` reports, once each, with all its mentions. Relative dates
+    count from the dateline's date ("BEIJING, Oct. 27 (Xinhua) --"), else the publication date."""
     anchor, anchor_precision, reference_year = document_anchor(
-        text, published_on, published_precision
+        text, published_on, published_precision, dateline_date
     )
+    credits = attribution_spans(text)
     ctx = Context(
         text=text,
         doc=nlp_doc,
-        persons=entity_spans(entities, "person"),
-        orgs=entity_spans(entities, "organization"),
+        persons=outside(entity_spans(entities, "person"), credits),
+        orgs=outside(entity_spans(entities, "organization"), credits),
         countries=entity_spans(entities, "country"),
         initiatives=entity_spans(entities, "initiative"),
         places=find_places(text, nlp_doc),
@@ -155,6 +160,12 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             hit = match_at(norms, k, "verb")
             kind = "verb"
         if hit is None:
+            hit = match_at(norms, k, "speech")
+            kind = "speech"
+        if hit is None:
+            hit = match_at(norms, k, "receive")
+            kind = "receive"
+        if hit is None:
             k += 1
             continue
         n, etype = hit
@@ -196,7 +207,7 @@ def _simple(
     doc = sent.doc
     tok = doc[last] if kind == "noun" else doc[first]
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    if kind == "verb" and tok.pos_ not in ("VERB", "AUX"):
+    if kind in ("verb", "speech", "receive") and tok.pos_ not in ("VERB", "AUX"):
         return None
     if kind == "noun" and tok.pos_ not in ("NOUN", "PROPN"):
         return None

@@ -77,6 +77,15 @@ def named_gathering(
     # Drop leading connectors and a possessive month ("October's").
     while i < tok.i and (norm(sent.doc[i].text) in NAME_CONNECTORS or sent.doc[i].is_punct):
         i += 1
+    # A date before the name dates it and is no part of it ("the March 24 Extraordinary
+    # NATO Summit"); "their April 24 meeting" has no name at all.
+    while (
+        i + 1 < tok.i
+        and norm(sent.doc[i].text) in DATE_WORDS
+        and sent.doc[i + 1].text.isdigit()
+        and len(sent.doc[i + 1].text) <= 2
+    ):
+        i += 2
     j = tok.i + 1
     # Right tail: "of the Forum on China-Africa Cooperation", "Marking the 70th Anniversary of".
     m = j
@@ -96,7 +105,10 @@ def named_gathering(
         break
     if tail_ok > j and norm(sent.doc[j].text) in ("of", "on", "for", "marking"):
         j = tail_ok
-    has_name = any(_is_cap(sent.doc[x]) and x != tok.i for x in range(i, j))
+    has_name = any(
+        _is_cap(sent.doc[x]) and x != tok.i and norm(sent.doc[x].text) not in DATE_WORDS
+        for x in range(i, j)
+    )
     if not has_name and not _is_cap(tok):
         return None
     if not has_name:

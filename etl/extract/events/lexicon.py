@@ -144,7 +144,11 @@ STOP_NAME_WORDS = frozenset(
 class Trigger:
     pattern: tuple[str, ...]
     event_type: str
-    kind: str  # gathering | noun | verb | attend | blocker | future | realizer
+    # gathering | noun | verb | speech ("spoke": a contact only with a partner) |
+    # receive ("welcomed": a meeting when a person or state is welcomed) | attend |
+    # blocker | future | realizer | attribution ("attributable to": the line names a
+    # spokesperson)
+    kind: str
 
 
 @functools.cache

@@ -18,11 +18,25 @@ if TYPE_CHECKING:
     pass
 
 
-def _dates_compatible(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
+# Days apart that two day-dated mentions of one occurrence may be: a meeting reported on its
+# first and its second day, a trip dated by its arrival and by its talks.
+_SAME_DAYS = {"visit": 3}
+_SAME_DAYS_DEFAULT = 1
+# Words that name no gathering of their own: "the Conference on the Summit" (the press
+# conference at it), "the Meeting on the 25th", "the Summit Meeting" refer to the one the
+# document already named.
+_GENERIC_GATHERING_WORDS = frozenset(
+    {"summit", "meeting", "meetings", "conference", "press", "joint", "leaders", "talks"}
+)
+
+
+def _dates_compatible(a: ResolvedDate | None, b: ResolvedDate | None, days: int = 0) -> bool:
     if a is None or b is None:
         return True
     order = {"year": 0, "month": 1, "day": 2}
     p = min(order[a.precision], order[b.precision])
+    if p == 2 and abs((a.date - b.date).days) <= days:
+        return True
     if a.date.year != b.date.year:
         return False
     if p >= 1 and a.date.month != b.date.month:
@@ -36,6 +50,8 @@ def _better_date(a: ResolvedDate | None, b: ResolvedDate | None) -> ResolvedDate
     if b is None:
         return a
     order = {"year": 0, "month": 1, "day": 2}
+    if order[b.precision] == order[a.precision]:
+        return b if b.date < a.date else a  # a multi-day occurrence is dated by its first day
     return b if order[b.precision] > order[a.precision] else a
 
 
@@ -55,7 +71,8 @@ class _Group:
 def _same(a: Candidate, b: Candidate) -> bool:
     if TYPE_FAMILY[a.event_type] != TYPE_FAMILY[b.event_type] and not (a.named and b.named):
         return False
-    if not _dates_compatible(a.date, b.date) and not (a.date_inherited or b.date_inherited):
+    days = _SAME_DAYS.get(TYPE_FAMILY[a.event_type], _SAME_DAYS_DEFAULT)
+    if not _dates_compatible(a.date, b.date, days) and not (a.date_inherited or b.date_inherited):
         return False
     if a.named and b.named:
         ka, kb = set(a.key[2:].split()), set(b.key[2:].split())
@@ -94,6 +111,13 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
     groups: list[_Group] = []
     alone: list[Candidate] = []
     for cand in candidates:
+        if TYPE_FAMILY[cand.event_type] == "contact" and not cand.named:
+            # "During phone talks with his Pakistani counterpart": the one earlier contact
+            # whose actors include all of these.
+            target = _covering_contact(cand, groups)
+            if target is not None:
+                target.members.append(cand)
+                continue
         if cand.key.startswith("anaphor:"):
             family = _ANAPHOR_FAMILY[cand.key]
             # "the summit" points back at the last summit, else at the last of its family.
@@ -108,6 +132,8 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
                 alone.append(cand)
             continue
         group = next((g for g in groups if any(_same(m, cand) for m in g.members)), None)
+        if group is None and _generic_gathering(cand):
+            group = next((g for g in reversed(groups) if _names_gathering(g, cand)), None)
         if group is None:
             groups.append(_Group(cand, [cand]))
         else:
@@ -122,14 +148,92 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
         else:
             cand.key = f"{cand.key}:{cand.name}"
             groups.append(_Group(cand, [cand]))
-    return [_event(ctx, g) for g in groups]
+    return [_event(ctx, g) for g in _fold_meetings_into_summits(groups)]
+
+
+def _generic_gathering(cand: Candidate) -> bool:
+    words = set(cand.key[2:].split())
+    return cand.named and words <= _GENERIC_GATHERING_WORDS
+
+
+def _names_gathering(group: _Group, cand: Candidate) -> bool:
+    """Whether ``group`` is a gathering with a name of its own that ``cand`` can refer to."""
+    first = group.first
+    return (
+        first.named
+        and not _generic_gathering(first)
+        and _dates_compatible(first.date, cand.date, _SAME_DAYS_DEFAULT)
+    )
+
+
+def _people(group: _Group) -> frozenset[str]:
+    return frozenset(
+        p.name for m in group.members for p in m.participants if p.kind == "person" and p.name
+    )
+
+
+def _fold_meetings_into_summits(groups: list[_Group]) -> list[_Group]:
+    """A meeting between exactly the people who held a named summit is that summit ("Kishida
+    held the Japan-EU Summit with Michel and von der Leyen" / "Kishida met Michel and von der
+    Leyen"). A meeting on the sidelines of a gathering, or of only some of its people, is not.
+    """
+    summits = [g for g in groups if g.first.named and g.first.event_type == "summit"]
+    kept: list[_Group] = []
+    for group in groups:
+        first = group.first
+        target = None
+        if first.event_type == "meeting" and not first.named:
+            people = _people(group)
+            sideline = any("sideline" in m.sentence.text.lower() for m in group.members)
+            matches = [
+                s
+                for s in summits
+                if len(people) >= 2
+                and _people(s) == people
+                and _dates_compatible(s.first.date, first.date, _SAME_DAYS_DEFAULT)
+            ]
+            target = matches[0] if len(matches) == 1 and not sideline else None
+        if target is None:
+            kept.append(group)
+        else:
+            target.members.extend(group.members)
+    return kept
+
+
+def _actors(parts: list[EventParticipant]) -> tuple[set[str], set[str]]:
+    people = {p.name for p in parts if p.kind == "person" and p.name}
+    states = {p.country_iso3 for p in parts if p.country_iso3}
+    return people, states
+
+
+def _covering_contact(cand: Candidate, groups: list[_Group]) -> _Group | None:
+    """For a contact naming fewer than two people, the single earlier contact (not a count of
+    meetings) that has every person and state it names, among at least two people."""
+    people, states = _actors(cand.participants)
+    if len(people) >= 2 or not (people or states) or cand.key.startswith("c:True"):
+        return None
+    found = []
+    for g in groups:
+        if TYPE_FAMILY[g.first.event_type] != "contact" or g.first.key.startswith("c:True"):
+            continue
+        if not all(_dates_compatible(m.date, cand.date) or m.date_inherited for m in g.members):
+            continue
+        have_people, have_states = _actors([p for m in g.members for p in m.participants])
+        if len(have_people) >= 2 and people <= have_people and states <= have_states:
+            found.append(g)
+    return found[0] if len(found) == 1 else None
 
 
 def _event(ctx: Context, group: _Group) -> Event:
     members = group.members
     real = [m for m in members if m.name]
     best = max(
-        real, key=lambda m: (m.named and bool(ORDINAL.match(m.name.split()[0])), len(m.name))
+        real,
+        key=lambda m: (
+            m.named and not _generic_gathering(m),
+            m.named and bool(ORDINAL.match(m.name.split()[0])),
+            len(m.name),
+        ),
     )
     date: ResolvedDate | None = None
     inherited = True

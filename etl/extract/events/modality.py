@@ -71,6 +71,9 @@ def modality(token: Token) -> Modality:
             return "future"
     future = False
     node = token
+    # An occurrence named after a preposition of a purpose clause ("met today to follow up on
+    # the call") is not what the infinitive leaves open.
+    via_prep = False
     for _ in range(12):
         for child in node.children:
             if child.dep_ in ("aux", "auxpass") and child.lower_ in blockers:
@@ -81,7 +84,7 @@ def modality(token: Token) -> Modality:
                 return "irrealis"
             if child.dep_ == "mark" and child.lower_ in _CONDITIONAL:
                 return "irrealis"
-            if child.dep_ == "aux" and child.tag_ == "TO":
+            if child.dep_ == "aux" and child.tag_ == "TO" and not via_prep:
                 head = node.head
                 if head.lower_ in futures:
                     future = True
@@ -91,6 +94,8 @@ def modality(token: Token) -> Modality:
                     and node.dep_ in ("xcomp", "acl", "advcl")
                 ):
                     return "irrealis"
+        if node.dep_ == "pobj" and token.pos_ in ("NOUN", "PROPN"):
+            via_prep = True
         if node.lower_ in blockers and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             return "irrealis"
         if node.lower_ in futures and node.pos_ in ("VERB", "ADJ") and node is not token:

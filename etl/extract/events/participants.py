@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from etl.extract.events.context import Context, in_tokens, within
+from etl.extract.events.context import Context, in_tokens
 from etl.extract.events.lexicon import (
     ORDINAL,
     ORDINAL_WORDS,
@@ -39,6 +39,34 @@ def _clause_verb(token: Token) -> Token:
     return node
 
 
+# Clauses inside a trigger's clause that are about something else: "at a time when X has
+# vowed ...", "tariffs, which X threatens ...", "X said that ...", "and discussed X's plan".
+# People named only there are mentioned, not taking part.
+_SIDE_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl"})
+
+
+def _side_clause(tok: Token, trigger: Token) -> bool:
+    verbal = tok.pos_ in ("VERB", "AUX")
+    # A coordinated predicate ("met X and discussed Y") is a clause of its own too.
+    coordinated = tok.dep_ == "conj" and verbal and tok.head.pos_ in ("VERB", "AUX")
+    clause = tok.dep_ in _SIDE_CLAUSES and verbal  # not a noun the parser took for a clause
+    if not (coordinated or clause):
+        return False
+    # The trigger's own clause is never a side clause.
+    return not (tok.left_edge.i <= trigger.i <= tok.right_edge.i)
+
+
+def argument_tokens(root: Token, trigger: Token) -> list[Token]:
+    """The subtree of ``root`` without the side clauses that do not hold ``trigger``."""
+    out: list[Token] = []
+    stack = [root]
+    while stack:
+        tok = stack.pop()
+        out.append(tok)
+        stack.extend(c for c in tok.children if not _side_clause(c, trigger))
+    return sorted(out, key=lambda t: t.i)
+
+
 def _scope(token: Token) -> tuple[int, int, list[Token]]:
     """The character range of the trigger's clause and the subject(s) it shares."""
     verb = _clause_verb(token)
@@ -46,7 +74,7 @@ def _scope(token: Token) -> tuple[int, int, list[Token]]:
     node = verb
     for _ in range(4):
         # "agreed to restore ...", "..., holding talks": the subject is the governing verb's.
-        if subjects or node.dep_ not in ("conj", "xcomp", "advcl", "acl", "pcomp"):
+        if subjects or node.dep_ not in ("conj", "xcomp", "advcl", "acl", "pcomp", "prep"):
             break
         node = node.head
         # "called for deepening ties in ...": climb through the preposition to its verb.
@@ -54,28 +82,58 @@ def _scope(token: Token) -> tuple[int, int, list[Token]]:
             node = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
     if token.pos_ in ("NOUN", "PROPN") and token is not verb:
-        subtree = list(token.subtree)
+        subtree = argument_tokens(token, token)
         verb_tokens = [verb, *subjects]
+        if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children):
+            verb_tokens = []  # "the call between A and B": A and B, whoever mentions it
     else:
-        subtree = list(verb.subtree)
+        subtree = argument_tokens(verb, token)
         verb_tokens = subjects
-    start = min(t.idx for t in subtree)
-    end = max(t.idx + len(t) for t in subtree)
-    return start, end, [t for s in verb_tokens for t in s.subtree]
+    return subtree, [t for s in verb_tokens for t in argument_tokens(s, token)]
+
+
+_TOPIC = frozenset({"about", "regarding", "concerning", "over"})
+
+
+def _locative(tok: Token) -> bool:
+    """A place the clause happens in ("met in Brussels, Belgium", "talks held at Geneva"), or
+    what it is about ("talks about Ukraine"): neither takes part."""
+    if tok.dep_ != "pobj":
+        return False
+    if tok.head.lower_ in _TOPIC:
+        return True
+    return tok.head.lower_ in ("in", "at") and tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _venue_tokens(tokens: list[Token]) -> set[int]:
+    return {x.i for t in tokens if _locative(t) for x in t.subtree}
 
 
 def clause_participants(
-    ctx: Context, token: Token, role_subject: Role, role_other: Role
+    ctx: Context,
+    token: Token,
+    role_subject: Role,
+    role_other: Role,
 ) -> list[EventParticipant]:
-    start, end, subject_tokens = _scope(token)
+    """The people, organizations and countries that are arguments of the trigger's clause.
+
+    A country named as where the clause happens, or as what it is about, is not a party to
+    it; nor is anyone named only in a side clause or a coordinated predicate.
+    """
+    clause_tokens, subject_tokens = _scope(token)
+    venue = _venue_tokens([*clause_tokens, *subject_tokens])
+    clause_tokens = [t for t in clause_tokens if t.i not in venue]
+    subject_tokens = [t for t in subject_tokens if t.i not in venue]
     subj_people = in_tokens(ctx.persons, subject_tokens)
     subj_countries = in_tokens(ctx.countries, subject_tokens)
     subj_orgs = in_tokens(ctx.orgs, subject_tokens)
-    people = subj_people + [p for p in within(ctx.persons, start, end) if p not in subj_people]
-    countries = subj_countries + [
-        c for c in within(ctx.countries, start, end) if c not in subj_countries
+    people = subj_people + [
+        p for p in in_tokens(ctx.persons, clause_tokens) if p not in subj_people
     ]
-    orgs = subj_orgs + [o for o in within(ctx.orgs, start, end) if o not in subj_orgs]
+    countries = subj_countries + [
+        c for c in in_tokens(ctx.countries, clause_tokens) if c not in subj_countries
+    ]
+    orgs = subj_orgs + [o for o in in_tokens(ctx.orgs, clause_tokens) if o not in subj_orgs]
     if not people and any(t.lower_ in PRONOUNS for t in subject_tokens):
         people = previous_subject(ctx, token)
     out: list[EventParticipant] = []
@@ -85,6 +143,13 @@ def clause_participants(
     for o in orgs:
         role = role_subject if o in subj_orgs else role_other
         out.append(EventParticipant(role, o.name, "organization", None))
+    # An organization's official brings the organization, not their own state.
+    named = {o.name for o in orgs}
+    for p in people:
+        if p.acts_for and p.acts_for not in named:
+            named.add(p.acts_for)
+            role = role_subject if p in subj_people or not subj_people else role_other
+            out.append(EventParticipant(role, p.acts_for, "organization", None))
     covered = {p.country_iso3 for p in out if p.country_iso3}
     for c in countries:
         if c.name not in covered:
@@ -144,11 +209,23 @@ def sentence_countries(
     """Countries of an occurrence whose actors are not named ("The countries renewed ..."):
     those of its sentence, else of the sentence before it in the paragraph."""
     have = {p.country_iso3 for p in parts}
-    found = within(ctx.countries, sent.start_char, sent.end_char)
+    officials = {e.name for _s, _e, e in ctx.persons if e.acts_for}
+    if any(p.kind == "person" and p.name in officials for p in parts):
+        # The actors are named and act for organizations: no state takes part through them,
+        # and a state merely named nearby does not either.
+        return []
+    # Where the sentence's occurrence took place ("in Brussels, Belgium") is not who took part.
+    found = _countries_not_venues(ctx, list(sent))
     if not found:
         paragraph = ctx.paragraph_of(sent.start_char)
         start = ctx.paragraph_starts[paragraph]
-        found = within(ctx.countries, start, sent.start_char)
+        before = ctx.doc.char_span(start, sent.start_char, alignment_mode="expand")
+        found = _countries_not_venues(ctx, list(before) if before is not None else [])
     return [
         EventParticipant("participant", None, None, c.name) for c in found if c.name not in have
     ]
+
+
+def _countries_not_venues(ctx: Context, tokens: list[Token]) -> list[Entity]:
+    venue = _venue_tokens(tokens)
+    return in_tokens(ctx.countries, [t for t in tokens if t.i not in venue])
