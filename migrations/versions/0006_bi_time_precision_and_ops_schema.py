@@ -1,7 +1,7 @@
 """BI that tells the truth: precision-aware time columns, one list separator, ops schema
 
 Revision ID: 0006
-Revises: 0004 (re-point to 0005 when that revision lands on main; see down_revision)
+Revises: 0005
 Create Date: 2026-12-04 15:45:00
 
 Why: a BI tool groups by whatever DATE column it is given. An event known only to its year
@@ -32,11 +32,9 @@ from types import ModuleType
 from alembic import op
 
 revision: str = "0006"
-# Another branch adds 0005 in parallel. Until it is merged this revision follows 0004; when
-# both are on main, set down_revision = "0005" so the history stays linear (0004 -> 0005 ->
-# 0006). Nothing here depends on what 0005 does, except that downgrade() restores the
-# analytics views of 0004: if 0005 changes views, restore its versions instead.
-down_revision: str | Sequence[str] | None = "0004"
+# Written in parallel with 0005 (documents.parser_version), which changes no view: so
+# downgrade() restores the analytics views of 0004.
+down_revision: str | Sequence[str] | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
