@@ -162,7 +162,9 @@ def _insert(engine: Engine, tables: set[str]) -> Data:
 
 
 def _columns(engine: Engine, table: str) -> set[str]:
-    return {c["name"] for c in inspect(engine).get_columns(table)}
+    insp = inspect(engine)
+    in_ops = "ops" in insp.get_schema_names() and table in insp.get_table_names(schema="ops")
+    return {c["name"] for c in insp.get_columns(table, schema="ops" if in_ops else None)}
 
 
 def _read(engine: Engine, tables: set[str]) -> Data:
