@@ -27,8 +27,10 @@ from etl.load import embedded, schema, seeds
 from etl.load.database import make_engine, resolve_url
 from etl.outputs import evaluate as evaluation
 from etl.outputs import export as exporting
+from etl.outputs import report as html_report
 from etl.outputs import reports, roles
 from etl.outputs import schedule as sched
+from etl.outputs.report_data import ReportFilters
 from etl.settings import Settings, display_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70
@@ -445,6 +447,98 @@ def events(
                 str(r.documents),
             ]
             out.print("\t".join(line), markup=False)
+
+
+@app.command(
+    epilog="Example: diplo report --out report.html   |   "
+    "diplo report --out china.html --country China --since 2024"
+)
+@handles_errors
+def report(
+    out_path: Annotated[
+        Path, typer.Option("--out", "-o", dir_okay=False, help="The HTML file to write.")
+    ],
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", help="Taking part or hosting: ISO3, name or adjective."),
+    ] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", "-p", help="A participant's name or alias.")
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(EVENT_TYPES)}.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="From this date; a year (2024) or month (2024-11) from its first day."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", help="Up to this date; a year or month up to its last day, inclusive."
+        ),
+    ] = None,
+    network_people: Annotated[
+        bool,
+        typer.Option("--network-people", help="Draw people, not only countries, in the network."),
+    ] = False,
+) -> None:
+    """Write a self-contained HTML report (charts and tables, no network needed to open it).
+
+    Filters work as in `diplo events`: events match all of them; documents match the
+    country, person and publication dates.
+    """
+    if event_type and event_type not in EVENT_TYPES:
+        raise ConfigError(
+            f"unknown event type {event_type!r}; use one of: {', '.join(EVENT_TYPES)}"
+        )
+    first = reports.period(since)[0] if since else None
+    last = reports.period(until)[1] if until else None
+    if first and last and first > last:
+        raise ConfigError("--since is after --until")
+    if not out_path.parent.is_dir():
+        raise ConfigError(f"no such directory: {out_path.parent}")
+    engine = state.engine()
+    iso3 = None
+    if country:
+        if schema.current_revision(engine) is None:
+            raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+        iso3 = reports.resolve_country(engine, country)
+        if iso3 is None:
+            raise ConfigError(f"unknown country {country!r}")
+    labels = {
+        name: value
+        for name, value in (
+            ("country", f"{country} ({iso3})" if country else None),
+            ("person", person),
+            ("type", event_type),
+            ("since", first.isoformat() if first else None),
+            ("until", last.isoformat() if last else None),
+        )
+        if value
+    }
+    filters = ReportFilters(
+        country=iso3,
+        person=person,
+        event_type=event_type,
+        since=first,
+        until=last,
+    )
+    result = html_report.build(
+        engine,
+        out_path,
+        filters,
+        filter_labels=labels,
+        network_people=network_people,
+        source=engine.url.database or "",
+    )
+    out.print(
+        f"Wrote {result.path} ({result.size_bytes / 1e6:.1f} MB, {result.documents:,} documents, "
+        f"{result.events:,} events, {result.charts} charts) in {result.seconds:.1f} s",
+        markup=False,
+    )
 
 
 @app.command(epilog="Example: diplo status   |   diplo status --missing")

@@ -105,6 +105,7 @@ def _commands() -> list[list[str]]:
             "reextract",
             "evaluate",
             "events",
+            "report",
             "prune",
             "schedule",
             "export",

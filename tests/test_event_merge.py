@@ -87,3 +87,29 @@ def test_visit_and_state_visit_of_one_trip_are_one() -> None:
     assert len(visits) == 1
     assert visits[0].event_type == "state_visit"
     assert visits[0].start_date == dt.date(2023, 6, 12)
+
+
+def test_one_gathering_called_summit_and_meeting_is_one() -> None:
+    found = events(
+        "Leaders gathered for the Mekong-Ganga Summit in Bagan on Monday.\n\n"
+        "On Monday, the Mekong-Ganga Meeting was held in a new hall."
+    )
+    assert len([e for e in found if "Mekong-Ganga" in e.name]) == 1
+
+
+def test_ministers_meeting_and_leaders_summit_stay_two() -> None:
+    found = events(
+        "Leaders gathered for the Mekong-Ganga Summit in Bagan on Monday.\n\n"
+        "On Monday, the Mekong-Ganga Foreign Ministers' Meeting was held in a new hall."
+    )
+    assert len([e for e in found if "Mekong-Ganga" in e.name]) == 2
+
+
+def test_people_who_briefed_the_meeting_attend_the_gathering() -> None:
+    found = events(
+        "Ministers attended the 4th Ministerial Conference of the Mekong-Ganga Forum in Bagan "
+        "on Monday.\n\n"
+        "Trade Minister Lela Tamari and Aid Minister Joon Park briefed the meeting on trade."
+    )
+    assert len(found) == 1
+    assert {"Lela Tamari", "Joon Park"} <= people(found[0])
