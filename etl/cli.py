@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,7 +23,9 @@ from sqlalchemy import Engine
 
 from etl import logs, pipeline
 from etl.errors import ConfigError, DiploError, LoadLocked, RunFailed
+from etl.extract.extractor import EXTRACTOR_VERSION
 from etl.facts import EVENT_TYPES
+from etl.ingest.sources import short_path
 from etl.load import embedded, schema, seeds
 from etl.load.database import make_engine, resolve_url
 from etl.outputs import evaluate as evaluation
@@ -107,7 +110,8 @@ def handles_errors(fn: F) -> F:
             raise
         except DiploError as exc:
             if state.debug:
-                raise
+                # The traceback, but the documented exit code all the same.
+                traceback.print_exc()
             err.print(f"Error: {exc}", markup=False)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
@@ -115,7 +119,8 @@ def handles_errors(fn: F) -> F:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             if state.debug:
-                raise
+                traceback.print_exc()
+                raise typer.Exit(EXIT_INTERNAL) from None
             err.print(
                 f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)",
                 markup=False,
@@ -194,6 +199,18 @@ def load(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Re-read and re-parse the files even if their content is stored."
+        ),
+    ] = False,
+    retry_rejected: Annotated[
+        bool,
+        typer.Option(
+            "--retry-rejected", help="Try again the inputs an earlier run rejected (skipped)."
+        ),
+    ] = False,
 ) -> None:
     """Load articles into the database: new ones are added, changed ones replaced, unchanged skipped.
 
@@ -216,6 +233,8 @@ def load(
             scheduler=scheduler,
             wait=wait,
             strict=state.debug,
+            force=force,
+            retry_rejected=retry_rejected,
         )
         result = pipeline.load(engine, paths, options, on_start=on_start, on_item=on_item)
     elapsed = time.monotonic() - started
@@ -230,6 +249,8 @@ def load(
             "unchanged": c.unchanged,
             "rejected": c.rejected,
             "rejections": [{"source": r.source, "reason": r.reason} for r in c.rejections],
+            "moved": c.moved,
+            "known_rejects_skipped": c.known_rejects,
             "seconds": round(elapsed, 3),
         }
         out.print_json(json.dumps(payload))
@@ -239,10 +260,17 @@ def load(
         if not quiet:
             out.print(
                 f"Run {result.run_id}: {c.files_seen} seen, {c.loaded} loaded, {c.replaced} replaced, "
-                f"{c.unchanged} unchanged, {c.rejected} rejected ({elapsed:.1f} s)"
+                f"{c.unchanged} unchanged{f' ({c.moved} moved)' if c.moved else ''}, "
+                f"{c.rejected} rejected{_known_rejects(c.known_rejects)} ({elapsed:.1f} s)"
             )
     if c.rejections:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _known_rejects(count: int) -> str:
+    if not count:
+        return ""
+    return f", {count} rejected before and skipped (diplo runs --rejected; --retry-rejected)"
 
 
 class _progress:
@@ -555,10 +583,14 @@ def status(
     if missing:
         if schema.current_revision(engine) is None:
             raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
-        gone = pipeline.missing_documents(engine)
-        for document_id, source in gone:
-            out.print(f"{document_id}\t{one_line(source)}", markup=False)
-        err.print(f"{len(gone)} documents whose source is missing (remove them with `diplo prune`)")
+        check = pipeline.check_sources(engine)
+        for document_id, source in check.missing:
+            out.print(f"{document_id}\t{one_line(short_path(source))}", markup=False)
+        err.print(
+            f"{len(check.missing)} documents whose source is missing"
+            " (remove them with `diplo prune`)"
+        )
+        _warn_unknown(check.unknown)
         return
     where = "DATABASE_URL" if settings.database_url else f"embedded, {settings.home / 'pgdata'}"
     hidden = ", password not shown" if engine.url.password else ""
@@ -587,7 +619,11 @@ def status(
 def runs(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs.")] = 10,
     rejected: Annotated[
-        bool, typer.Option("--rejected", help="List the rejected inputs of these runs.")
+        bool,
+        typer.Option(
+            "--rejected",
+            help="List the rejected inputs of these runs and those later loads skip.",
+        ),
     ] = False,
 ) -> None:
     """Show recent load runs: when, how long, status and counts (newest first)."""
@@ -619,8 +655,11 @@ def runs(
         for row in [list(header), *cells]:
             out.print("\t".join(row), markup=False)
     if rejected:
-        for run_id, source, reason in reports.rejections(engine, [r[0] for r in rows]):
-            out.print(f"run {run_id}  {one_line(source)}: {one_line(reason)}", markup=False)
+        listed = reports.rejections(engine, [r[0] for r in rows], EXTRACTOR_VERSION)
+        for run_id, source, reason in listed:
+            out.print(
+                f"run {run_id}  {one_line(short_path(source))}: {one_line(reason)}", markup=False
+            )
 
 
 def runs_table(header: Sequence[str], cells: Sequence[Sequence[str]]) -> Table:
@@ -733,19 +772,33 @@ def prune(
 ) -> None:
     """Delete documents whose source file disappeared, with everything derived from them.
 
-    Relative source paths are checked from the current directory, as they were given to
-    `diplo load`. Nothing is ever pruned by a load: only by this command.
+    Source paths are stored absolute, so it works from any directory; a document whose file
+    cannot be judged (a relative path stored by an older diplo, an unreadable directory) is
+    never deleted. Nothing is ever pruned by a load: only by this command.
     """
     engine = state.engine()
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: nothing to prune")
-    gone = pipeline.missing_documents(engine) if dry_run else pipeline.prune(engine, wait=wait)
+    check = pipeline.check_sources(engine)
+    gone = check.missing if dry_run else pipeline.prune(engine, wait=wait)
     for document_id, source in gone:
         out.print(
-            f"{'would delete' if dry_run else 'deleted'} {document_id}\t{one_line(source)}",
+            f"{'would delete' if dry_run else 'deleted'} {document_id}\t"
+            f"{one_line(short_path(source))}",
             markup=False,
         )
     out.print(f"{len(gone)} documents {'to prune' if dry_run else 'pruned'}")
+    _warn_unknown(check.unknown)
+
+
+def _warn_unknown(count: int) -> None:
+    if count:
+        err.print(
+            f"{count} documents kept: their source cannot be judged from here (a relative path"
+            " stored by an older diplo, or a file that cannot be looked at); load their files"
+            " again to record absolute paths",
+            markup=False,
+        )
 
 
 @db_app.command("upgrade", epilog="Example: diplo db upgrade   |   diplo db upgrade 0001")
