@@ -350,3 +350,25 @@ def test_an_institutions_members_meeting_is_the_institutions_meeting() -> None:
     assert e.event_type == "meeting"
     assert e.name == "G7 leaders' virtual meeting"
     assert e.start_date == dt.date(2022, 12, 6)
+
+
+def test_a_capitalised_topic_does_not_name_a_gathering() -> None:
+    text = (
+        "On Monday, Kenya hosted the 2nd Nairobi Peace Conference. Later, the conference on "
+        "Sudan was taking place at the convention centre."
+    )
+    gatherings = [e for e in events(text) if e.event_type == "conference"]
+    assert len(gatherings) == 1 and len(gatherings[0].mentions) == 2
+
+
+def test_a_day_inside_a_multi_day_gathering_is_that_gathering() -> None:
+    text = (
+        "The 3rd Kenya-Japan Summit was held in Nairobi from June 12 to 14. "
+        "On Tuesday, the 3rd Kenya-Japan Summit was attended by Fumio Kishida."
+    )
+    summits = [e for e in events(text) if e.event_type == "summit"]
+    assert len(summits) == 1
+    assert (summits[0].start_date, summits[0].end_date) == (
+        dt.date(2023, 6, 12),
+        dt.date(2023, 6, 14),
+    )

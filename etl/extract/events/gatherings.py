@@ -125,6 +125,14 @@ def is_gathering_name(ctx: Context, doc: Doc, i: int, j: int, head: Token) -> bo
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1])
     if any(start <= s < head.idx for s, _e, _p in ctx.persons):
         return False
+    if (
+        head.text == head.lower_
+        and head.i + 1 < j
+        and doc[head.i + 1].lower_ in ("on", "about", "regarding")
+        and not any(doc[k].text[:1].isupper() or doc[k].is_digit for k in range(i, head.i))
+    ):
+        # "the conference on Gaza": a capitalised topic does not name the gathering.
+        return False
     ordinal = bool(ORDINAL.match(doc[i].text) or doc[i].lower_ in ORDINAL_WORDS)
     _gaz, known = organization_catalogue()
     for s, e, org in ctx.orgs:
@@ -309,9 +317,10 @@ def unnamed_gathering(
     held = any(c.lower_ in _HAPPENED for c in head.children) or (
         head.head.lower_ in _HAPPENED and head.dep_ in ("dobj", "nsubjpass")
     )
-    if not (governed or held or own_date or mood == "future"):
-        return None
+    evidence = governed or held or own_date or mood == "future"
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in left)
+    if not evidence and not definite:
+        return None
     anchor_tok = governor if governor is not None and governor.pos_ in ("VERB", "AUX") else head
     parts = clause_participants(ctx, anchor_tok, "attendee", "attendee")
     limit = min((s for s in stops if s > end), default=sent.end_char)
@@ -324,7 +333,8 @@ def unnamed_gathering(
         sentence=sent,
         head=head,
         key="anaphor:gathering" if definite else "u:" + " ".join(sorted(content_key(name))),
-        name=name,
+        # Without evidence that it took place, "the summit" can only point back.
+        name=name if evidence else "",
         participants=parts,
         date=date,
         location=location,

@@ -33,6 +33,10 @@ _GENERIC_GATHERING_WORDS = frozenset(
 def _dates_compatible(a: ResolvedDate | None, b: ResolvedDate | None, days: int = 0) -> bool:
     if a is None or b is None:
         return True
+    for x, y in ((a, b), (b, a)):
+        # A day inside a multi-day occurrence ("from October 22-24") is that occurrence.
+        if x.end_date is not None and x.date <= y.date <= x.end_date:
+            return True
     order = {"year": 0, "month": 1, "day": 2}
     p = min(order[a.precision], order[b.precision])
     if p == 2 and abs((a.date - b.date).days) <= days:
