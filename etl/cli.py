@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,13 +23,17 @@ from sqlalchemy import Engine
 
 from etl import logs, pipeline
 from etl.errors import ConfigError, DiploError, LoadLocked, RunFailed
+from etl.extract.extractor import EXTRACTOR_VERSION
 from etl.facts import EVENT_TYPES
+from etl.ingest.sources import short_path
 from etl.load import embedded, schema, seeds
 from etl.load.database import make_engine, resolve_url
 from etl.outputs import evaluate as evaluation
 from etl.outputs import export as exporting
+from etl.outputs import report as html_report
 from etl.outputs import reports, roles
 from etl.outputs import schedule as sched
+from etl.outputs.report_data import ReportFilters
 from etl.settings import Settings, display_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70
@@ -105,7 +110,8 @@ def handles_errors(fn: F) -> F:
             raise
         except DiploError as exc:
             if state.debug:
-                raise
+                # The traceback, but the documented exit code all the same.
+                traceback.print_exc()
             err.print(f"Error: {exc}", markup=False)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
@@ -113,7 +119,8 @@ def handles_errors(fn: F) -> F:
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             if state.debug:
-                raise
+                traceback.print_exc()
+                raise typer.Exit(EXIT_INTERNAL) from None
             err.print(
                 f"Error: unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)",
                 markup=False,
@@ -192,6 +199,18 @@ def load(
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the run summary as JSON on stdout.")
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Re-read and re-parse the files even if their content is stored."
+        ),
+    ] = False,
+    retry_rejected: Annotated[
+        bool,
+        typer.Option(
+            "--retry-rejected", help="Try again the inputs an earlier run rejected (skipped)."
+        ),
+    ] = False,
 ) -> None:
     """Load articles into the database: new ones are added, changed ones replaced, unchanged skipped.
 
@@ -214,6 +233,8 @@ def load(
             scheduler=scheduler,
             wait=wait,
             strict=state.debug,
+            force=force,
+            retry_rejected=retry_rejected,
         )
         result = pipeline.load(engine, paths, options, on_start=on_start, on_item=on_item)
     elapsed = time.monotonic() - started
@@ -228,6 +249,8 @@ def load(
             "unchanged": c.unchanged,
             "rejected": c.rejected,
             "rejections": [{"source": r.source, "reason": r.reason} for r in c.rejections],
+            "moved": c.moved,
+            "known_rejects_skipped": c.known_rejects,
             "seconds": round(elapsed, 3),
         }
         out.print_json(json.dumps(payload))
@@ -237,10 +260,17 @@ def load(
         if not quiet:
             out.print(
                 f"Run {result.run_id}: {c.files_seen} seen, {c.loaded} loaded, {c.replaced} replaced, "
-                f"{c.unchanged} unchanged, {c.rejected} rejected ({elapsed:.1f} s)"
+                f"{c.unchanged} unchanged{f' ({c.moved} moved)' if c.moved else ''}, "
+                f"{c.rejected} rejected{_known_rejects(c.known_rejects)} ({elapsed:.1f} s)"
             )
     if c.rejections:
         raise typer.Exit(EXIT_REJECTED)
+
+
+def _known_rejects(count: int) -> str:
+    if not count:
+        return ""
+    return f", {count} rejected before and skipped (diplo runs --rejected; --retry-rejected)"
 
 
 class _progress:
@@ -447,6 +477,98 @@ def events(
             out.print("\t".join(line), markup=False)
 
 
+@app.command(
+    epilog="Example: diplo report --out report.html   |   "
+    "diplo report --out china.html --country China --since 2024"
+)
+@handles_errors
+def report(
+    out_path: Annotated[
+        Path, typer.Option("--out", "-o", dir_okay=False, help="The HTML file to write.")
+    ],
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", help="Taking part or hosting: ISO3, name or adjective."),
+    ] = None,
+    person: Annotated[
+        str | None, typer.Option("--person", "-p", help="A participant's name or alias.")
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(EVENT_TYPES)}.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="From this date; a year (2024) or month (2024-11) from its first day."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", help="Up to this date; a year or month up to its last day, inclusive."
+        ),
+    ] = None,
+    network_people: Annotated[
+        bool,
+        typer.Option("--network-people", help="Draw people, not only countries, in the network."),
+    ] = False,
+) -> None:
+    """Write a self-contained HTML report (charts and tables, no network needed to open it).
+
+    Filters work as in `diplo events`: events match all of them; documents match the
+    country, person and publication dates.
+    """
+    if event_type and event_type not in EVENT_TYPES:
+        raise ConfigError(
+            f"unknown event type {event_type!r}; use one of: {', '.join(EVENT_TYPES)}"
+        )
+    first = reports.period(since)[0] if since else None
+    last = reports.period(until)[1] if until else None
+    if first and last and first > last:
+        raise ConfigError("--since is after --until")
+    if not out_path.parent.is_dir():
+        raise ConfigError(f"no such directory: {out_path.parent}")
+    engine = state.engine()
+    iso3 = None
+    if country:
+        if schema.current_revision(engine) is None:
+            raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+        iso3 = reports.resolve_country(engine, country)
+        if iso3 is None:
+            raise ConfigError(f"unknown country {country!r}")
+    labels = {
+        name: value
+        for name, value in (
+            ("country", f"{country} ({iso3})" if country else None),
+            ("person", person),
+            ("type", event_type),
+            ("since", first.isoformat() if first else None),
+            ("until", last.isoformat() if last else None),
+        )
+        if value
+    }
+    filters = ReportFilters(
+        country=iso3,
+        person=person,
+        event_type=event_type,
+        since=first,
+        until=last,
+    )
+    result = html_report.build(
+        engine,
+        out_path,
+        filters,
+        filter_labels=labels,
+        network_people=network_people,
+        source=engine.url.database or "",
+    )
+    out.print(
+        f"Wrote {result.path} ({result.size_bytes / 1e6:.1f} MB, {result.documents:,} documents, "
+        f"{result.events:,} events, {result.charts} charts) in {result.seconds:.1f} s",
+        markup=False,
+    )
+
+
 @app.command(epilog="Example: diplo status   |   diplo status --missing")
 @handles_errors
 def status(
@@ -461,10 +583,14 @@ def status(
     if missing:
         if schema.current_revision(engine) is None:
             raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
-        gone = pipeline.missing_documents(engine)
-        for document_id, source in gone:
-            out.print(f"{document_id}\t{one_line(source)}", markup=False)
-        err.print(f"{len(gone)} documents whose source is missing (remove them with `diplo prune`)")
+        check = pipeline.check_sources(engine)
+        for document_id, source in check.missing:
+            out.print(f"{document_id}\t{one_line(short_path(source))}", markup=False)
+        err.print(
+            f"{len(check.missing)} documents whose source is missing"
+            " (remove them with `diplo prune`)"
+        )
+        _warn_unknown(check.unknown)
         return
     where = "DATABASE_URL" if settings.database_url else f"embedded, {settings.home / 'pgdata'}"
     hidden = ", password not shown" if engine.url.password else ""
@@ -493,7 +619,11 @@ def status(
 def runs(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs.")] = 10,
     rejected: Annotated[
-        bool, typer.Option("--rejected", help="List the rejected inputs of these runs.")
+        bool,
+        typer.Option(
+            "--rejected",
+            help="List the rejected inputs of these runs and those later loads skip.",
+        ),
     ] = False,
 ) -> None:
     """Show recent load runs: when, how long, status and counts (newest first)."""
@@ -525,8 +655,11 @@ def runs(
         for row in [list(header), *cells]:
             out.print("\t".join(row), markup=False)
     if rejected:
-        for run_id, source, reason in reports.rejections(engine, [r[0] for r in rows]):
-            out.print(f"run {run_id}  {one_line(source)}: {one_line(reason)}", markup=False)
+        listed = reports.rejections(engine, [r[0] for r in rows], EXTRACTOR_VERSION)
+        for run_id, source, reason in listed:
+            out.print(
+                f"run {run_id}  {one_line(short_path(source))}: {one_line(reason)}", markup=False
+            )
 
 
 def runs_table(header: Sequence[str], cells: Sequence[Sequence[str]]) -> Table:
@@ -639,19 +772,33 @@ def prune(
 ) -> None:
     """Delete documents whose source file disappeared, with everything derived from them.
 
-    Relative source paths are checked from the current directory, as they were given to
-    `diplo load`. Nothing is ever pruned by a load: only by this command.
+    Source paths are stored absolute, so it works from any directory; a document whose file
+    cannot be judged (a relative path stored by an older diplo, an unreadable directory) is
+    never deleted. Nothing is ever pruned by a load: only by this command.
     """
     engine = state.engine()
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: nothing to prune")
-    gone = pipeline.missing_documents(engine) if dry_run else pipeline.prune(engine, wait=wait)
+    check = pipeline.check_sources(engine)
+    gone = check.missing if dry_run else pipeline.prune(engine, wait=wait)
     for document_id, source in gone:
         out.print(
-            f"{'would delete' if dry_run else 'deleted'} {document_id}\t{one_line(source)}",
+            f"{'would delete' if dry_run else 'deleted'} {document_id}\t"
+            f"{one_line(short_path(source))}",
             markup=False,
         )
     out.print(f"{len(gone)} documents {'to prune' if dry_run else 'pruned'}")
+    _warn_unknown(check.unknown)
+
+
+def _warn_unknown(count: int) -> None:
+    if count:
+        err.print(
+            f"{count} documents kept: their source cannot be judged from here (a relative path"
+            " stored by an older diplo, or a file that cannot be looked at); load their files"
+            " again to record absolute paths",
+            markup=False,
+        )
 
 
 @db_app.command("upgrade", epilog="Example: diplo db upgrade   |   diplo db upgrade 0001")

@@ -17,6 +17,11 @@ class DatabaseUnavailable(DiploError):
     """The database could not be reached or started."""
 
 
+class ExtractorUnavailable(DiploError):
+    """A library the extraction needs cannot be loaded: the installation is broken, and
+    loading on would store worse documents, so the run stops."""
+
+
 class RejectedInput(DiploError):
     """One input cannot become a document. Recorded in rejected_inputs; the batch goes on."""
 

@@ -12,17 +12,16 @@ import dataclasses
 import datetime as dt
 import itertools
 import logging
-import re
+import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
 from etl.article import ParsedDocument, RawInput, Rejection
-from etl.errors import RejectedInput, RunFailed
+from etl.errors import ConfigError, ExtractorUnavailable, RejectedInput, RunFailed
 from etl.extract.extractor import (
     EXTRACTOR_VERSION,
     Extraction,
@@ -32,9 +31,10 @@ from etl.extract.extractor import (
 )
 from etl.extract.nlp import analyze_many, check_model
 from etl.ingest.decode import decode
-from etl.ingest.discover import Candidate, discover
-from etl.ingest.parse import parse
+from etl.ingest.discover import Candidate, discover, is_pattern, printable
+from etl.ingest.parse import PARSER_VERSION, parse
 from etl.ingest.read import read
+from etl.ingest.sources import file_state, source_file, stored_source
 from etl.load import schema, seeds
 from etl.load.database import error_reason
 from etl.load.executors import make_executor
@@ -42,7 +42,8 @@ from etl.load.loader import (
     Outcome,
     clear_facts,
     delete_orphans,
-    is_loaded,
+    find_document,
+    move_document,
     recompute_events,
     set_extractor_version,
     write_document,
@@ -50,7 +51,14 @@ from etl.load.loader import (
     write_events,
 )
 from etl.load.locks import load_lock
-from etl.load.runs import RunCounts, finish_run, record_rejection, start_run
+from etl.load.runs import (
+    RememberedRejections,
+    RunCounts,
+    finish_run,
+    record_rejection,
+    remembered_rejections,
+    start_run,
+)
 from etl.settings import DEFAULT_MAX_BYTES
 from models import Document, DocumentCaption, DocumentSentence
 
@@ -89,7 +97,9 @@ def _rejection(raw: RawInput, exc: Exception, strict: bool) -> Rejection:
     the batch, unless ``strict`` (--debug) asks for the traceback."""
     if isinstance(exc, RejectedInput):
         return Rejection(raw.source, exc.reason, raw.content_sha256)
-    if strict:
+    if strict or isinstance(exc, ExtractorUnavailable):
+        # --debug wants the traceback; a broken installation is no input's fault and must
+        # stop the run rather than reject (or worse, degrade) every HTML page after it.
         raise exc
     log.error("extractor error on %s", raw.source, exc_info=exc)
     return Rejection(
@@ -129,6 +139,8 @@ class LoadOptions:
     scheduler: str | None = None  # a Dask scheduler address instead of local processes
     wait: bool = False  # queue behind a running load instead of failing
     strict: bool = False  # re-raise extractor bugs (--debug)
+    force: bool = False  # re-read and re-parse files even when their content is stored
+    retry_rejected: bool = False  # try again inputs an earlier run rejected
 
 
 def load(
@@ -143,27 +155,78 @@ def load(
     """Load every article under ``paths``: one load at a time per database, each document in
     its own transaction, unchanged content skipped before it is parsed."""
     opts = dataclasses.replace(options or LoadOptions(), **overrides)  # type: ignore[arg-type]
+    _check_paths_exist(paths)
     check_model()  # a missing or mismatched model is a setup error, not a rejection per file
     with load_lock(engine, wait=opts.wait) as lock:
         prepare_database(engine)
         run_id = start_run(engine, "load", EXTRACTOR_VERSION)
         counts = RunCounts()
+        remembered = (
+            RememberedRejections()
+            if opts.retry_rejected
+            else remembered_rejections(engine, EXTRACTOR_VERSION)
+        )
         candidates = [c for c in discover(paths) if _modified_since(c, opts.since)]
         if on_start:
             on_start(len(candidates))
+        # Stored paths of content that is being re-parsed, and content written by this run.
+        reparsing: dict[str, str] = {}
+        written: set[str] = set()
 
         def reject(rejection: Rejection) -> None:
+            source = stored_source(rejection.source)
+            if remembered.covers(rejection, source):
+                known_reject(rejection.source)
+                return
             counts.rejections.append(rejection)
-            record_rejection(engine, run_id, rejection)
+            record_rejection(engine, run_id, rejection, source)
             log.info("rejected %s: %s", rejection.source, rejection.reason)
             if on_item:
                 on_item(rejection.source, "rejected")
 
+        def known_reject(source: str) -> None:
+            counts.known_rejects += 1
+            log.info("skipped %s: rejected by an earlier run", source)
+            if on_item:
+                on_item(source, "skipped")
+
         def done(source: str, outcome: Outcome) -> None:
+            if outcome == "moved":
+                counts.moved += 1
+                outcome = "unchanged"
             setattr(counts, outcome, getattr(counts, outcome) + 1)
             log.info("%s %s", outcome, source)
             if on_item:
                 on_item(source, outcome)
+
+        def settle(item: RawInput) -> bool:
+            """Settle an input whose content needs no parsing (unchanged, moved, rejected
+            before); False when it must be processed."""
+            if item.content_sha256 in written:
+                done(item.source, "unchanged")  # the same content twice in one run
+                return True
+            stored = find_document(engine, item.content_sha256)
+            if stored is None:
+                if remembered.covers_content(item.content_sha256):
+                    known_reject(item.source)
+                    return True
+                return False
+            if opts.force or stored.parser_version != PARSER_VERSION:
+                reparsing[item.content_sha256] = stored.source_path
+                return False
+            new_path = stored_source(item.source)
+            if (
+                stored.source_path != new_path
+                and source_file(new_path) is not None  # standard input is not a new home
+                and file_state(stored.source_path) != "present"
+            ):
+                # Moved (or stored relative by an older diplo): the document follows its file.
+                move_document(engine, stored.id, item.content_sha256, new_path)
+                done(item.source, "moved")
+            else:
+                # Unchanged, or a copy of a file that is still there: the original keeps it.
+                done(item.source, "unchanged")
+            return True
 
         def to_process() -> Iterator[tuple[RawInput, bool]]:
             """Inputs that need extraction; everything else is settled on the way."""
@@ -177,10 +240,32 @@ def load(
                     counts.files_seen += 1
                     if isinstance(item, Rejection):
                         reject(item)
-                    elif is_loaded(engine, item.content_sha256):
-                        done(item.source, "unchanged")
-                    else:
+                    elif not settle(item):
                         yield item, opts.strict
+
+        def write(extraction: Extraction) -> None:
+            doc = extraction.document
+            if doc.content_sha256 in written:
+                done(doc.source, "unchanged")
+                return
+            path = stored_source(doc.source)
+            old = reparsing.get(doc.content_sha256)
+            if (
+                old is not None
+                and old != path
+                and (source_file(path) is None or file_state(old) == "present")
+            ):
+                path = old  # re-parsing a copy: the document stays with the original
+            outcome = write_document(
+                engine,
+                extraction,
+                EXTRACTOR_VERSION,
+                parser_version=PARSER_VERSION,
+                source_path=path,
+                reparse=old is not None,
+            )
+            written.add(doc.content_sha256)
+            done(doc.source, outcome)
 
         executor = make_executor(opts.workers, opts.scheduler)
         try:
@@ -191,8 +276,7 @@ def load(
                     if isinstance(result, Rejection):
                         reject(result)
                     else:
-                        outcome = write_document(engine, result, EXTRACTOR_VERSION)
-                        done(result.document.source, outcome)
+                        write(result)
         except BaseException as exc:
             _fail(engine, run_id, counts, "load", exc)
         finally:
@@ -211,6 +295,22 @@ def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def _check_paths_exist(paths: Sequence[str]) -> None:
+    """A named path that does not exist is a mistake in the command, not a bad input: it is
+    a usage error before anything is loaded (a cron line with a typo must not look like a
+    file that fails to parse). Glob patterns are not paths; what they match is judged later."""
+    for arg in paths:
+        if arg == "-" or is_pattern(arg):
+            continue
+        try:
+            os.stat(arg)
+        except (FileNotFoundError, NotADirectoryError):
+            what = "broken symbolic link" if os.path.islink(arg) else "no such file or directory"
+            raise ConfigError(f"{what}: {printable(arg)}") from None
+        except OSError:
+            pass  # exists but cannot be used (a link loop, permissions): discover says why
+
+
 def _modified_since(candidate: Candidate | Rejection, since: dt.datetime | None) -> bool:
     if since is None or isinstance(candidate, Rejection) or candidate.path is None:
         return True
@@ -223,8 +323,9 @@ def _modified_since(candidate: Candidate | Rejection, since: dt.datetime | None)
 def _fail(engine: Engine, run_id: int, counts: RunCounts, command: str, exc: BaseException) -> None:
     """Record why a run stopped, then raise: a database error as RunFailed (one line for the
     user), anything else as it was."""
-    if isinstance(exc, DBAPIError):
-        reason = error_reason(exc)
+    if isinstance(exc, DBAPIError | PendingRollbackError):
+        # PendingRollbackError: a statement on a connection that had already died.
+        reason = error_reason(exc) if isinstance(exc, DBAPIError) else "connection lost"
         _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
         raise RunFailed(f"{command} stopped, database error: {reason}") from exc
     if isinstance(exc, RunFailed):
@@ -333,29 +434,34 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
     return True
 
 
-_RECORD_SUFFIX = re.compile(r"#L?\d+$")
+@dataclass(frozen=True, slots=True)
+class SourceCheck:
+    """Stored documents whose source file is gone, and how many could not be judged from
+    here (relative paths from older versions, unreadable directories, standard input)."""
+
+    missing: list[tuple[int, str]]
+    unknown: int
 
 
-def source_file(source_path: str) -> Path | None:
-    """The file a document came from (JSON records carry a #L<line> suffix); None for stdin."""
-    if source_path.startswith("<"):
-        return None
-    return Path(_RECORD_SUFFIX.sub("", source_path))
-
-
-def missing_documents(engine: Engine) -> list[tuple[int, str]]:
-    """Documents whose source file no longer exists (relative paths are taken from the current
-    directory, as they were given at load time)."""
+def check_sources(engine: Engine) -> SourceCheck:
     with engine.connect() as conn:
         rows = conn.execute(
             select(Document.id, Document.source_path).order_by(Document.source_path, Document.id)
         ).all()
-    gone = []
+    missing: list[tuple[int, str]] = []
+    unknown = 0
     for document_id, source in rows:
-        path = source_file(source)
-        if path is not None and not path.exists():
-            gone.append((document_id, source))
-    return gone
+        state = file_state(source)
+        if state == "missing":
+            missing.append((document_id, source))
+        elif state == "unknown" and not source.startswith("<"):
+            unknown += 1
+    return SourceCheck(missing, unknown)
+
+
+def missing_documents(engine: Engine) -> list[tuple[int, str]]:
+    """Documents whose source file certainly no longer exists (see ``file_state``)."""
+    return check_sources(engine).missing
 
 
 def prune(engine: Engine, *, wait: bool = False) -> list[tuple[int, str]]:

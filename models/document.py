@@ -24,7 +24,8 @@ class Document(Base):
     source_path: Mapped[str] = mapped_column(
         Text,
         index=True,
-        comment="Path or URI given at load time (JSON Lines records: path#L<line>).",
+        comment="Absolute path of the source file, or <stdin> (JSON Lines records: path#L<line>)."
+        " Rows loaded by earlier versions may hold the relative path given at load time.",
     )
     content_sha256: Mapped[str] = mapped_column(
         CHAR(64), unique=True, comment="SHA-256 (hex) of the input bytes; identifies the document."
@@ -49,6 +50,11 @@ class Document(Base):
     word_count: Mapped[int] = mapped_column(Integer, comment="Whitespace-separated words in body.")
     extractor_version: Mapped[str] = mapped_column(
         Text, comment="Version of the parser/extractor that produced this row."
+    )
+    parser_version: Mapped[str] = mapped_column(
+        Text,
+        comment="Version of the reader and parser that made body and metadata from the file;"
+        " a load re-parses documents of older parsers.",
     )
     loaded_at: Mapped[CreatedAt] = mapped_column(comment="When the document was first loaded.")
     updated_at: Mapped[Timestamp] = mapped_column(

@@ -103,3 +103,29 @@ def test_merged_reports_never_end_before_they_start() -> None:
     )
     for merged in merge_within_document([day, ranged]) + merge_within_document([ranged, day]):
         assert merged.end_date is None or merged.end_date >= merged.start_date
+
+
+def test_one_gathering_called_summit_and_meeting_is_one() -> None:
+    found = events(
+        "Leaders gathered for the Mekong-Ganga Summit in Bagan on Monday.\n\n"
+        "On Monday, the Mekong-Ganga Meeting was held in a new hall."
+    )
+    assert len([e for e in found if "Mekong-Ganga" in e.name]) == 1
+
+
+def test_ministers_meeting_and_leaders_summit_stay_two() -> None:
+    found = events(
+        "Leaders gathered for the Mekong-Ganga Summit in Bagan on Monday.\n\n"
+        "On Monday, the Mekong-Ganga Foreign Ministers' Meeting was held in a new hall."
+    )
+    assert len([e for e in found if "Mekong-Ganga" in e.name]) == 2
+
+
+def test_people_who_briefed_the_meeting_attend_the_gathering() -> None:
+    found = events(
+        "Ministers attended the 4th Ministerial Conference of the Mekong-Ganga Forum in Bagan "
+        "on Monday.\n\n"
+        "Trade Minister Lela Tamari and Aid Minister Joon Park briefed the meeting on trade."
+    )
+    assert len(found) == 1
+    assert {"Lela Tamari", "Joon Park"} <= people(found[0])

@@ -32,6 +32,7 @@ from etl import pipeline
 from etl.errors import RunFailed
 
 ARTICLES = 60
+BATCH = pipeline.BATCH_SIZE
 
 
 def _synth() -> object:
@@ -285,3 +286,37 @@ def test_sigkill_at_random_points_leaves_whole_documents_and_a_rerun_converges(
         statuses = conn.execute(text("SELECT status FROM etl_runs ORDER BY id")).scalars().all()
     assert statuses[-1] == "succeeded" and set(statuses[:-1]) <= {"failed"}
     assert dump(engine) == clean, kills
+
+
+def _terminate_lock_holder(url: URL) -> int:
+    with _admin(url) as admin:
+        row = admin.execute(
+            "SELECT count(*) FILTER (WHERE pg_terminate_backend(l.pid)) FROM pg_locks l"
+            " JOIN pg_stat_activity a ON a.pid = l.pid"
+            " WHERE l.locktype = 'advisory' AND l.granted AND a.datname = %s",
+            (url.database,),
+        ).fetchone()
+    return row[0]  # type: ignore[index]
+
+
+def test_a_lost_lock_connection_stops_the_run_as_a_database_error(
+    engine: Engine, db_url: URL, corpus: Path
+) -> None:
+    """Deterministic: only the connection holding the load lock dies, after the first
+    document. The next lock check must end the run with RunFailed (exit 3 at the CLI), and
+    releasing the dead lock must not turn that into PendingRollbackError (exit 70)."""
+    small = sorted(corpus.iterdir())[: BATCH + 1]
+    killed: list[int] = []
+
+    def on_item(source: str, outcome: str) -> None:
+        if not killed:
+            killed.append(_terminate_lock_holder(db_url))
+
+    with pytest.raises(RunFailed, match=r"^load stopped, database error: .*load lock"):
+        pipeline.load(engine, [str(p) for p in small], on_item=on_item)
+    assert killed == [1]
+    with engine.connect() as conn:
+        status, error = conn.execute(
+            text("SELECT status, error FROM etl_runs ORDER BY id DESC LIMIT 1")
+        ).one()
+    assert status == "failed" and "load lock" in error

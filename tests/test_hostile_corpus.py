@@ -240,7 +240,8 @@ def test_oversized_sparse_file_is_rejected_without_being_read(
     huge = tmp_path / "huge.txt"
     with open(huge, "wb") as fh:
         fh.truncate(200 * MB)
-    pipeline.load(engine, [str(tmp_path / "nothing-here.txt")])  # warm up: schema, run log
+    (tmp_path / "empty").mkdir()
+    pipeline.load(engine, [str(tmp_path / "empty")])  # warm up: schema, run log
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     tracemalloc.start()
     try:

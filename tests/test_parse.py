@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from etl.article import DecodedArticle, ParsedDocument, RawInput, SourceMeta
 from etl.errors import RejectedInput
 from etl.ingest.decode import decode
-from etl.ingest.parse import EXTRACTOR_VERSION, parse
+from etl.ingest.parse import PARSER_VERSION, parse
 
 ARTICLE = """Home > World > Asia
 Envoys from Hanoi and Vientiane agree to expand rail links
@@ -121,8 +121,8 @@ def test_rejects_empty_body(text: str) -> None:
         parse(article(text))
 
 
-def test_extractor_version() -> None:
-    assert EXTRACTOR_VERSION == "parse-1"
+def test_parser_version() -> None:
+    assert PARSER_VERSION == "parse-1"
 
 
 @settings(max_examples=150, deadline=None)

@@ -98,3 +98,43 @@ def test_malay_honorifics_are_not_part_of_the_name() -> None:
     )
     assert {"Hamzah Rahim", "Idris Lajim", "Faizal Osman"} <= set(found)
     assert not any(n.startswith(("Datuk", "Tan Sri", "Menteri")) for n in found)
+
+
+def test_hyphenated_surname_after_office_is_the_known_person() -> None:
+    found = persons("Ambassador Thomas-Greenfield addressed the Council on Monday.")
+    assert set(found) == {"Linda Thomas-Greenfield"}
+
+
+def test_accented_surname_after_office_is_the_known_person() -> None:
+    found = persons("President Moise spoke to reporters in Port-au-Prince.")
+    assert "Jovenel Moïse" in found
+
+
+def test_transcript_interjections_are_not_people() -> None:
+    found = persons("QUESTION: What about the talks?\nMR PRICE: Well, I think so. So, yes.")
+    assert not ({"Well", "So", "Yes"} & set(found))
+
+
+def test_name_of_a_building_is_not_a_person() -> None:
+    found = persons(
+        "The talks took place at the King Faisal Bin Omar Convention Centre. Later he landed "
+        "at Jomo Kenyatta International Airport and met President Uhuru Kenyatta."
+    )
+    assert set(found) == {"Uhuru Kenyatta"}
+    assert [m.text for m in found["Uhuru Kenyatta"].mentions] == ["Uhuru Kenyatta"]
+
+
+def test_meeting_words_after_a_title_are_not_a_name() -> None:
+    found = persons(
+        "I will meet my counterpart for Foreign Minister Consultations.\n\nOpening Remarks\n\n"
+        "Foreign Minister Lela Tamari spoke first."
+    )
+    assert set(found) == {"Lela Tamari"}
+
+
+def test_given_name_after_an_honorific_stays_in_the_name() -> None:
+    found = persons(
+        "Also present were Foreign Ministry secretary-general Datuk Seri Amran Mohamed Zin and "
+        "Datuk Dr Azfar Mohamad Mustafar."
+    )
+    assert "Amran Mohamed Zin" in found

@@ -14,7 +14,7 @@ from etl.extract.entities import CombinedText, find_entities
 from etl.extract.events import find_events
 from etl.extract.nlp import analyze
 from etl.facts import Entity, Event
-from etl.ingest.parse import EXTRACTOR_VERSION as PARSER_VERSION
+from etl.ingest.parse import PARSER_VERSION
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

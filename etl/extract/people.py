@@ -27,6 +27,7 @@ from etl.extract.gazetteer import Gazetteer, Match, tokenize
 from etl.extract.person_lexicon import (
     COUNTERPART,
     CREDIT,
+    FACILITY_AFTER,
     MAX_NAME_TOKENS,
     PARTICLES,
     PLACE_BEFORE,
@@ -405,10 +406,14 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     merged = []
     for group in groups:
         bounding = [c for c in group if c.seed or c.ner] or group
+        start, end = min(c.start for c in bounding), max(c.end for c in bounding)
+        if not any(c.seed for c in group):
+            # The model cut a given name after a title: "Datuk Seri [Amran] Mohamed Zin".
+            start = min([c.start for c in group if c.titled and c.end == end] + [start])
         merged.append(
             _Candidate(
-                min(c.start for c in bounding),
-                max(c.end for c in bounding),
+                start,
+                end,
                 seed=next((c.seed for c in group if c.seed), None),
                 ner=any(c.ner for c in group),
                 titled=any(c.titled for c in group),
@@ -448,6 +453,13 @@ def _is_noise(doc: _Document, c: _Candidate) -> bool:
     # paragraph for every candidate made extraction quadratic.
     credit_zone = body[max(line_start, start - 80) : start]
     return body[end : end + 1] == "/" or CREDIT.search(credit_zone) is not None
+
+
+def _names_a_facility(doc: _Document, c: _Candidate) -> bool:
+    """ "King Hussein Bin Talal Convention Centre", "Jomo Kenyatta International Airport": the
+    name is part of a building's or a prize's, even when it is a known person's."""
+    end = doc.tokens[c.end - 1].end
+    return FACILITY_AFTER.match(doc.body[end : end + 60]) is not None
 
 
 @functools.lru_cache(maxsize=64)
@@ -509,7 +521,9 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
     doc = _Document(body)
     seeds = seed_people()
     cands = _merge(_seed_candidates(doc) + _ner_candidates(doc, nlp_doc) + _title_candidates(doc))
-    cands = [c for c in cands if c.seed or not _is_noise(doc, c)]
+    cands = [
+        c for c in cands if not _names_a_facility(doc, c) and (c.seed or not _is_noise(doc, c))
+    ]
 
     people: dict[str, _Person] = {}
 
@@ -523,6 +537,9 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
         text = doc.text(c.start, c.end)
         if c.seed is None:
             c.seed = seed_by_folded_name().get(fold(_display_name(text.split())))
+        if c.seed is None and c.titled and len(text.split()) == 1:
+            # A hyphenated surname alone: "Ambassador Thomas-Greenfield".
+            c.seed = seed_by_surname(text, c.title)
         if c.seed:
             p = person(c.seed, c.seed)
         elif len(_name_words(text)) >= 2:

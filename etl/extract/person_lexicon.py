@@ -45,7 +45,7 @@ STOP = _words(
     south north east west thought group conference center centre institute foundation
     program programme plan strategy vision agenda declaration treaty charter fund photo
     xinhua reuters ap afp meeting talks dialogue session visit ceremony statement press
-    briefing mechanism
+    briefing mechanism well so yes okay thanks consultations remarks
     """
 )
 # Continents, regions and groupings that are not in the country or organization seeds.
@@ -79,6 +79,13 @@ PLACE_BEFORE = re.compile(
     r"\b(?:town|city|village|province|county|district|port|capital|region|island|prefecture"
     r"|state|municipality|airport|street|square|in|near)(?:\s+of)?\s+$",
     re.IGNORECASE,
+)
+# A name followed by a facility or prize noun names that thing, not a person: "King Hussein
+# Bin Talal Convention Centre", "the Nelson Mandela Foundation", "John F. Kennedy Airport".
+FACILITY_AFTER = re.compile(
+    r"^[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}(?:Center|Centre|Hall|Palace|Airport|Stadium"
+    r"|University|Street|Avenue|Road|Bridge|Hospital|School|Foundation|Institute|Museum|Park"
+    r"|Square|Library|Prize|Award|Mausoleum|Memorial|Highway|Port|Dam|Complex)\b"
 )
 CREDIT = re.compile(
     r"(?:photo|photograph|photographer|photographed|credit|reporter|image|file)\b[^\n]{0,40}$",

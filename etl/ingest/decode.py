@@ -18,17 +18,19 @@ bytes).
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import re
 from collections.abc import Mapping
 from html.parser import HTMLParser
+from types import ModuleType
 from typing import Any
 
 import ftfy
 
 from etl.article import DecodedArticle, RawInput, SourceMeta
-from etl.errors import RejectedInput
+from etl.errors import ExtractorUnavailable, RejectedInput
 from etl.ingest.dates import format_date
 from etl.ingest.discover import STDIN_SOURCE
 from etl.ingest.encoding import bytes_to_text
@@ -292,15 +294,35 @@ def _decode_html(html: str) -> tuple[str, SourceMeta]:
     return "\n\n".join(paragraphs), meta
 
 
+@functools.cache
+def html_extractor() -> ModuleType:
+    """The trafilatura module, or ExtractorUnavailable: without it HTML would be reduced to a
+    page dump (menus, cookie notices, edition lists), so a broken install must stop the run
+    rather than quietly store worse documents."""
+    try:
+        import trafilatura
+    except Exception as exc:  # ImportError, or lxml's own error about html_clean
+        raise ExtractorUnavailable(
+            f"the HTML extractor (trafilatura) cannot be loaded: {_first_line(exc)};"
+            " reinstall diplo with `pip install -e .`"
+        ) from exc
+    return trafilatura
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
 def _trafilatura(html: str) -> dict[str, Any] | None:
     """Main text and metadata by trafilatura, or None if it finds nothing or fails.
 
-    Any exception (malformed markup, deep nesting -> RecursionError, extractor bugs) means
-    "no extraction": the caller falls back to a plain rendering of the body.
+    Any exception while extracting (malformed markup, deep nesting -> RecursionError,
+    extractor bugs) means "no extraction": the caller falls back to a plain rendering of the
+    body. A trafilatura that cannot be imported is not such a case (see html_extractor).
     """
+    trafilatura = html_extractor()
     try:
-        import trafilatura
-
         doc = trafilatura.bare_extraction(
             html,
             with_metadata=True,

@@ -87,10 +87,16 @@ def _discover(args: Sequence[str]) -> Iterator[Candidate | Rejection]:
             continue
         # A name that exists literally wins over its reading as a pattern, so a file
         # called "report [draft].txt" can still be named.
-        if _GLOB_MAGIC.search(arg) and not os.path.lexists(arg):
+        if is_pattern(arg):
             yield from _expand_glob(arg, seen_files)
         else:
             yield from _explicit(arg, seen_files)
+
+
+def is_pattern(arg: str) -> bool:
+    """True when ``arg`` is read as a glob pattern: it has pattern characters and is not
+    the literal name of something that exists."""
+    return bool(_GLOB_MAGIC.search(arg)) and not os.path.lexists(arg)
 
 
 def _is_text(name: str) -> bool:

@@ -20,7 +20,9 @@ from etl.ingest.outlets import canonical_outlet
 from etl.ingest.segment import normalise_line, segment, text_lines
 from etl.ingest.titles import title_record_date
 
-EXTRACTOR_VERSION = "parse-1"
+# Stored on every document as parser_version. Bump it when decoding or parsing changes what
+# a file becomes (body, metadata, sentences): the next load re-reads documents of older ones.
+PARSER_VERSION = "parse-1"
 
 # Longer than any news article (about 25,000 words), short enough that the model's time and
 # memory stay bounded; DIPLO_MAX_CHARS raises it for unusual corpora.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Engine, bindparam, delete, func, select, text, tuple_, update
@@ -14,12 +15,15 @@ from sqlalchemy.dialects.postgresql import insert
 from etl.extract import reference
 from etl.extract.extractor import Extraction
 from etl.facts import Entity, Event
+from etl.ingest.parse import PARSER_VERSION
 from etl.load.dedupe import Report, aggregate, event_key, merge_within_document
 from models import (
     Document,
+    DocumentCaption,
     DocumentCountry,
     DocumentInitiative,
     DocumentParticipant,
+    DocumentSentence,
     EntityMention,
     EventInitiative,
     EventMention,
@@ -32,7 +36,7 @@ from models import (
 )
 from models import Event as EventRow
 
-Outcome = Literal["loaded", "replaced", "unchanged"]
+Outcome = Literal["loaded", "replaced", "unchanged", "moved"]
 DERIVED_TABLES = (
     EntityMention,
     DocumentCountry,
@@ -43,60 +47,86 @@ DERIVED_TABLES = (
 )
 
 
-def is_loaded(engine: Engine, content_sha256: str) -> bool:
-    """True when a document with this content is stored: the input needs no parsing at all."""
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: int
+    source_path: str
+    parser_version: str
+
+
+def find_document(engine: Engine, content_sha256: str) -> StoredDocument | None:
+    """The stored document with this content, if any: an input found here may need no
+    parsing at all."""
     with engine.connect() as conn:
-        found = conn.execute(
-            select(Document.id).where(Document.content_sha256 == content_sha256)
+        row = conn.execute(
+            select(Document.id, Document.source_path, Document.parser_version).where(
+                Document.content_sha256 == content_sha256
+            )
         ).first()
-    return found is not None
+    return StoredDocument(*row) if row is not None else None
 
 
-def write_document(engine: Engine, extraction: Extraction, extractor_version: str) -> Outcome:
+def write_document(
+    engine: Engine,
+    extraction: Extraction,
+    extractor_version: str,
+    *,
+    parser_version: str = PARSER_VERSION,
+    source_path: str | None = None,
+    reparse: bool = False,
+) -> Outcome:
     """Insert a document with its segments and entities; an older document from the same
     source path is replaced. All of it commits together, so a crash at any point leaves
-    either the old document or the new one, never a mix."""
+    either the old document or the new one, never a mix.
+
+    ``source_path`` is what to store (default: the document's source as given). When the
+    same content is already stored, it is left alone, unless ``reparse``: then that row is
+    rewritten in place (same id) from this parse, path included.
+    """
     doc = extraction.document
+    source = source_path or doc.source
     with engine.begin() as conn:
         # Two loads of the same path must not both replace it; serialize them on the path.
-        conn.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"), {"s": doc.source}
-        )
-        stale_events = _events_reported_by(
-            conn, select(Document.id).where(Document.source_path == doc.source).scalar_subquery()
-        )
-        stale = conn.execute(
-            delete(Document)
-            .where(
-                Document.source_path == doc.source,
-                Document.content_sha256 != doc.content_sha256,
-            )
-            .returning(Document.id)
-        ).all()
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"), {"s": source})
+        stale_events, stale = _drop_stale(conn, source, doc.content_sha256)
+        values = {
+            "source_path": source,
+            "url": doc.url,
+            "title": doc.title,
+            "published_on": doc.published_on,
+            "published_precision": doc.published_precision,
+            "outlet": doc.outlet,
+            "author": doc.author,
+            "dateline": doc.dateline,
+            "language": doc.language,
+            "body": doc.body,
+            "word_count": doc.word_count,
+            "extractor_version": extractor_version,
+            "parser_version": parser_version,
+            "updated_at": func.now(),
+        }
         document_id = conn.execute(
             insert(Document)
-            .values(
-                source_path=doc.source,
-                content_sha256=doc.content_sha256,
-                url=doc.url,
-                title=doc.title,
-                published_on=doc.published_on,
-                published_precision=doc.published_precision,
-                outlet=doc.outlet,
-                author=doc.author,
-                dateline=doc.dateline,
-                language=doc.language,
-                body=doc.body,
-                word_count=doc.word_count,
-                extractor_version=extractor_version,
-                updated_at=func.now(),
-            )
+            .values(content_sha256=doc.content_sha256, **values)
             .on_conflict_do_nothing(index_elements=["content_sha256"])
             .returning(Document.id)
         ).scalar_one_or_none()
         if document_id is None:
-            # Another process stored the same content first; nothing else to write.
-            return "unchanged"
+            if not reparse:
+                # Another process stored the same content first; nothing else to write.
+                return "unchanged"
+            document_id = conn.execute(
+                update(Document)
+                .where(Document.content_sha256 == doc.content_sha256)
+                .values(**values)
+                .returning(Document.id)
+            ).scalar_one()
+            stale_events |= clear_facts(conn, document_id)
+            conn.execute(
+                delete(DocumentSentence).where(DocumentSentence.document_id == document_id)
+            )
+            conn.execute(delete(DocumentCaption).where(DocumentCaption.document_id == document_id))
+            stale = True
         _copy_segments(conn, document_id, extraction)
         spans = [(s.start, s.end) for s in doc.sentences]
         write_entities(conn, document_id, extraction.entities, spans)
@@ -105,6 +135,38 @@ def write_document(engine: Engine, extraction: Extraction, extractor_version: st
         )
         recompute_events(conn, stale_events | touched)
     return "replaced" if stale else "loaded"
+
+
+def move_document(engine: Engine, document_id: int, content_sha256: str, source_path: str) -> None:
+    """Record that a stored document's file now lives at ``source_path`` (it was moved): the
+    document keeps its id and everything derived from it. A different document stored for
+    that path before is replaced, as when a file changes."""
+    with engine.begin() as conn:
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"), {"s": source_path}
+        )
+        stale_events, _ = _drop_stale(conn, source_path, content_sha256)
+        conn.execute(
+            update(Document)
+            .where(Document.id == document_id)
+            .values(source_path=source_path, updated_at=func.now())
+        )
+        recompute_events(conn, stale_events)
+
+
+def _drop_stale(conn: Connection, source_path: str, content_sha256: str) -> tuple[set[int], bool]:
+    """Delete documents stored for ``source_path`` with other content (the file changed);
+    returns the events they reported, to recompute, and whether there were any."""
+    stale_ids = select(Document.id).where(
+        Document.source_path == source_path, Document.content_sha256 != content_sha256
+    )
+    events = _events_reported_by(conn, stale_ids.scalar_subquery())
+    stale = conn.execute(
+        delete(Document)
+        .where(Document.source_path == source_path, Document.content_sha256 != content_sha256)
+        .returning(Document.id)
+    ).all()
+    return events, bool(stale)
 
 
 def _copy_segments(conn: Connection, document_id: int, extraction: Extraction) -> None:

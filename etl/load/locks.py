@@ -8,9 +8,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
 from etl.errors import LoadLocked, RunFailed
+from etl.load.database import error_reason
 
 # Any fixed 64-bit number works; this one spells "diplo" in ASCII.
 LOAD_LOCK_KEY = 0x6469706C6F
@@ -28,8 +29,12 @@ class HeldLock:
             self._conn.execute(text("SELECT 1"))
             self._conn.commit()
         except DBAPIError as exc:
+            # The session is gone and the lock with it; never reuse this connection (a later
+            # statement on it would fail with PendingRollbackError instead of saying why).
+            self._conn.invalidate()
             raise RunFailed(
-                "load stopped: lost the database connection that held the load lock"
+                "load stopped, database error: lost the connection that held the load lock"
+                f" ({error_reason(exc)})"
             ) from exc
 
 
@@ -65,9 +70,12 @@ def _release(conn: Connection) -> None:
     """Unlock, unless the connection is already gone (then the server has dropped the lock);
     a failure here must never hide the error that ended the run."""
     try:
-        conn.execute(text("SELECT pg_advisory_unlock_all()"))
-        conn.commit()
-    except DBAPIError:
+        if not conn.invalidated:
+            conn.execute(text("SELECT pg_advisory_unlock_all()"))
+            conn.commit()
+    except SQLAlchemyError:
+        # DBAPIError when the server is gone, PendingRollbackError when a statement on this
+        # connection already failed: either way the session (and its lock) is lost.
         conn.invalidate()
     finally:
         conn.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, func, insert, update
+from sqlalchemy import Engine, func, insert, select, update
 
 from etl.article import Rejection
 from models import EtlRun, RejectedInputRow
@@ -20,6 +20,10 @@ class RunCounts:
     replaced: int = 0
     unchanged: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    # Kept out of etl_runs: moved documents count as unchanged there, and inputs rejected by
+    # an earlier run are neither rejected nor recorded again.
+    moved: int = 0
+    known_rejects: int = 0
 
     @property
     def rejected(self) -> int:
@@ -55,12 +59,15 @@ def start_run(engine: Engine, command: str, extractor_version: str) -> int:
         ).scalar_one()
 
 
-def record_rejection(engine: Engine, run_id: int, rejection: Rejection) -> None:
+def record_rejection(
+    engine: Engine, run_id: int, rejection: Rejection, source: str | None = None
+) -> None:
+    """Log a rejection; ``source`` is the path to store (default: as the input was named)."""
     with engine.begin() as conn:
         conn.execute(
             insert(RejectedInputRow).values(
                 run_id=run_id,
-                source=rejection.source,
+                source=source or rejection.source,
                 reason=rejection.reason,
                 content_sha256=rejection.content_sha256,
             )
@@ -85,3 +92,37 @@ def finish_run(
                 error=error,
             )
         )
+
+
+@dataclass(frozen=True, slots=True)
+class RememberedRejections:
+    """Inputs an earlier run of the same extractor version rejected: by content hash, or
+    by source and reason when the bytes were never read (too large, unreadable). A scheduled
+    run skips them quietly, so a file that is broken for good fails one run, not every run."""
+
+    hashes: frozenset[str] = frozenset()
+    unread: frozenset[tuple[str, str]] = frozenset()
+
+    def covers_content(self, content_sha256: str) -> bool:
+        return content_sha256 in self.hashes
+
+    def covers(self, rejection: Rejection, stored_source: str) -> bool:
+        if rejection.content_sha256 is not None:
+            return rejection.content_sha256 in self.hashes
+        return (stored_source, rejection.reason) in self.unread
+
+
+def remembered_rejections(engine: Engine, extractor_version: str) -> RememberedRejections:
+    """What earlier runs with this extractor version rejected (a new version retries all)."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                RejectedInputRow.content_sha256, RejectedInputRow.source, RejectedInputRow.reason
+            )
+            .join(EtlRun, EtlRun.id == RejectedInputRow.run_id)
+            .where(EtlRun.extractor_version == extractor_version)
+        ).all()
+    return RememberedRejections(
+        hashes=frozenset(sha for sha, _, _ in rows if sha is not None),
+        unread=frozenset((source, reason) for sha, source, reason in rows if sha is None),
+    )

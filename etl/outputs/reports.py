@@ -107,14 +107,27 @@ def last_run_line(engine: Engine) -> str | None:
     return f"{line} ({error})" if error else line
 
 
-def rejections(engine: Engine, run_ids: Sequence[int]) -> list[tuple[int, str, str]]:
+def rejections(
+    engine: Engine, run_ids: Sequence[int], extractor_version: str | None = None
+) -> list[tuple[int, str, str]]:
+    """Rejected inputs of the given runs and, with ``extractor_version``, those that earlier
+    runs of that version rejected and later runs skip (the latest record of each)."""
+    r = RejectedInputRow
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(RejectedInputRow.run_id, RejectedInputRow.source, RejectedInputRow.reason)
-            .where(RejectedInputRow.run_id.in_(run_ids))
-            .order_by(RejectedInputRow.run_id.desc(), RejectedInputRow.id)
-        ).all()
-    return [tuple(r) for r in rows]  # type: ignore[misc]
+        rows = list(conn.execute(select(r.run_id, r.source, r.reason).where(r.run_id.in_(run_ids))))
+        if extractor_version is not None:
+            latest: dict[tuple[str | None, str, str], Any] = {}
+            for row in conn.execute(
+                select(r.run_id, r.source, r.reason, r.content_sha256)
+                .join(EtlRun, EtlRun.id == r.run_id)
+                .where(EtlRun.extractor_version == extractor_version)
+                .order_by(r.run_id.desc())
+            ):
+                key = (row.content_sha256, "", "") if row.content_sha256 else (None, *row[1:3])
+                latest.setdefault(key, row[:3])
+            rows += latest.values()
+    unique = {(run_id, source, reason) for run_id, source, reason in rows}
+    return sorted(unique, key=lambda row: (-row[0], row[1], row[2]))
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,6 +80,8 @@ def _same(a: Candidate, b: Candidate) -> bool:
         return False
     if a.named and b.named:
         ka, kb = set(a.key[2:].split()), set(b.key[2:].split())
+        if ka - _GENERIC_GATHERING_WORDS == kb - _GENERIC_GATHERING_WORDS != set():
+            return True  # "the BRICS summit" and "the BRICS meeting"
         return bool(ka and kb) and (ka <= kb or kb <= ka)
     if a.event_type == b.event_type and {a.key[:2], b.key[:2]} == {"g:", "u:"}:
         # "a forum between China and CELAC" and "the China-CELAC Forum": the unnamed
@@ -135,6 +137,15 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
             elif cand.name and target is None:
                 alone.append(cand)
             continue
+        if _addresses_a_gathering(cand):
+            # The gathering mentioned last before it; in a text that also has a summit, one
+            # that is not the summit (that would be "the summit").
+            named = [g for g in groups if g.first.named]
+            named = [g for g in named if g.first.event_type != "summit"] or named
+            target = max(named, key=lambda g: max(m.start for m in g.members), default=None)
+            if target is not None:
+                target.members.append(cand)
+                continue
         group = next((g for g in groups if any(_same(m, cand) for m in g.members)), None)
         if group is None and _generic_gathering(cand):
             group = next((g for g in reversed(groups) if _names_gathering(g, cand)), None)
@@ -153,6 +164,27 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
             cand.key = f"{cand.key}:{cand.name}"
             groups.append(_Group(cand, [cand]))
     return [_event(ctx, g) for g in _fold_meetings_into_summits(groups)]
+
+
+# Verbs whose object "the meeting" is a gathering someone spoke at or ran, not a meeting
+# between the subjects: "X and Y briefed the meeting", "Z chaired the meeting".
+_AT_GATHERING_VERBS = frozenset(
+    f"{stem}{ending}"
+    for stem in ("brief", "address", "chair", "attend", "open")
+    for ending in ("", "s", "ed", "ing")
+) | {"presided", "closed", "closes", "closing", "close", "preside", "presides"}
+
+
+def _addresses_a_gathering(cand: Candidate) -> bool:
+    head = cand.head
+    return (
+        cand.event_type == "meeting"
+        and not cand.named
+        and head.lower_ == "meeting"
+        and head.dep_ == "dobj"
+        and head.head.lower_ in _AT_GATHERING_VERBS
+        and any(c.lower_ == "the" for c in head.children)
+    )
 
 
 def _generic_gathering(cand: Candidate) -> bool:
