@@ -109,6 +109,14 @@ def test_weekday_in_a_future_clause_is_the_next_one() -> None:
     )
 
 
+def test_a_week_inside_one_month_gives_the_month() -> None:
+    # ANCHOR is Thursday, June 15, 2023.
+    assert first("They spoke last week.") == (dt.date(2023, 6, 1), "month")
+    assert first("They meet again next week.") == (dt.date(2023, 6, 1), "month")
+    # The week of Monday, May 29 runs into June: no month fits it.
+    assert resolve_dates("They met last week.", dt.date(2023, 6, 7), "day") == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=120))
 def test_never_raises(text: str) -> None:

@@ -89,6 +89,22 @@ def test_visit_and_state_visit_of_one_trip_are_one() -> None:
     assert visits[0].start_date == dt.date(2023, 6, 12)
 
 
+def test_merged_reports_never_end_before_they_start() -> None:
+    from etl.load.dedupe import merge_within_document
+
+    def meeting(start: dt.date, end: dt.date | None) -> Event:
+        return Event(
+            "meeting", "Anna Berg-Kenji Sato meeting", start, end, "day", None, None, (), ()
+        )
+
+    day, ranged = (
+        meeting(dt.date(2021, 7, 22), None),
+        meeting(dt.date(2021, 7, 17), dt.date(2021, 7, 18)),
+    )
+    for merged in merge_within_document([day, ranged]) + merge_within_document([ranged, day]):
+        assert merged.end_date is None or merged.end_date >= merged.start_date
+
+
 def test_one_gathering_called_summit_and_meeting_is_one() -> None:
     found = events(
         "Leaders gathered for the Mekong-Ganga Summit in Bagan on Monday.\n\n"

@@ -8,6 +8,7 @@ built once per module; each scenario gets its own database from the migrated tem
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import random
@@ -33,6 +34,30 @@ from etl.errors import RunFailed
 
 ARTICLES = 60
 BATCH = pipeline.BATCH_SIZE
+
+
+def _code_fingerprint() -> str:
+    """A digest of the extractor's code and seeds as they are on disk now."""
+    digest = hashlib.sha256()
+    for path in sorted([*(REPO / "etl").rglob("*.py"), *(REPO / "seeds").glob("*.csv")]):
+        digest.update(str(path.relative_to(REPO)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# The reference and interrupted loads run in fresh subprocesses, which read the code on disk;
+# the rerun runs in this process, on the code imported when the suite started. If the checkout
+# moves in between (a branch landed into it), the two sides extract with different code and the
+# tables differ for that reason alone.
+_CODE_AT_IMPORT = _code_fingerprint()
+
+
+def _assert_code_unchanged() -> None:
+    if _code_fingerprint() != _CODE_AT_IMPORT:
+        pytest.fail(
+            "etl/ or seeds/ changed on disk during the test run: subprocess loads and this "
+            "process ran different code, so their databases cannot be compared"
+        )
 
 
 def _synth() -> object:
@@ -221,6 +246,7 @@ def test_after_the_database_goes_away_the_next_run_completes_exactly(
     (first_status, first_error), (second_status, _) = outage.statuses_after_rerun
     assert first_status == "failed" and first_error
     assert second_status == "succeeded"
+    _assert_code_unchanged()
     assert outage.final == clean
 
 
@@ -285,6 +311,7 @@ def test_sigkill_at_random_points_leaves_whole_documents_and_a_rerun_converges(
     with engine.connect() as conn:
         statuses = conn.execute(text("SELECT status FROM ops.etl_runs ORDER BY id")).scalars().all()
     assert statuses[-1] == "succeeded" and set(statuses[:-1]) <= {"failed"}
+    _assert_code_unchanged()
     assert dump(engine) == clean, kills
 
 

@@ -205,3 +205,12 @@ def test_partner_after_a_long_title_in_brackets() -> None:
         "Refugees (UNHCR) Paolo Ferri in Geneva."
     )
     assert {"Lisa Grant", "Paolo Ferri"} <= people(e)
+
+
+def test_the_occurrence_the_text_speaks_from_is_on_the_reference_day() -> None:
+    joined = only("Thank you for joining this meeting with Minister Kenji Sato and Anna Berg.")
+    assert (joined.start_date, joined.date_precision) == (RELEASED, "day")
+    headline = only("Minister Anna Berg meets Minister Kenji Sato in Oslo.")
+    assert (headline.start_date, headline.date_precision) == (RELEASED, "day")
+    reported = only("Minister Anna Berg met Minister Kenji Sato in Oslo.")
+    assert reported.date_precision == "year"  # the text does not say when

@@ -69,6 +69,7 @@ _RELATIVE = re.compile(
     r"|(?P<lastyear>(?i:\b(?:last|previous)\s+year\b))"
     r"|(?P<pastyear>(?i:\b(?:the\s+)?past\s+(?:year|12\s+months|twelve\s+months)\b))"
     r"|(?P<nextyear>(?i:\bnext\s+year\b))"
+    r"|(?P<week>(?i:\b(?P<wk>last|this|next|past|previous|coming)\s+week\b))"
     r"|(?P<thismonth>(?i:\b(?:this|the\s+same)\s+month\b))"
     r"|(?P<lastmonth>(?i:\blast\s+month\b))"
     r"|(?P<yesterday>(?i:\byesterday\b))"
@@ -282,6 +283,18 @@ def resolve_dates(
                 else:  # the twelve months before the anchor: mostly the anchor's previous year
                     ref = anchor if a_prec == "year" else anchor - dt.timedelta(days=182)
                     value = dt.date(ref.year, 1, 1)
+            elif kind == "week":
+                # A week has no precision of its own: its month when the whole week lies in
+                # one month ("last week" in a release of March 23 is March), else nothing.
+                if day_anchor is None:
+                    continue
+                shift = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}
+                monday = day_anchor - dt.timedelta(days=day_anchor.weekday())
+                monday += dt.timedelta(weeks=shift.get(m["wk"].lower(), 0))
+                sunday = monday + dt.timedelta(days=6)
+                if (monday.year, monday.month) != (sunday.year, sunday.month):
+                    continue
+                value, precision = dt.date(monday.year, monday.month, 1), "month"
             elif kind in ("thismonth", "lastmonth"):
                 if anchor is None or a_prec == "year":
                     continue

@@ -171,7 +171,9 @@ def merge_within_document(events: Sequence[Event]) -> list[Event]:
             event_type=first.event_type,
             name=first.name,
             start_date=first.start_date,
-            end_date=first.end_date or event.end_date,
+            # another report's range end only belongs to a range that starts on the same day
+            end_date=first.end_date
+            or (event.end_date if event.start_date == first.start_date else None),
             date_precision=first.date_precision,
             location_name=first.location_name or event.location_name,
             location_country_iso3=first.location_country_iso3 or event.location_country_iso3,

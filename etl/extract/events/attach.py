@@ -14,7 +14,7 @@ from etl.extract.events.lexicon import norm
 from etl.extract.places import Place
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 
 def date_for(
@@ -107,3 +107,23 @@ def fronted_place(ctx: Context, sent: Span) -> Place | None:
         if p.start == at and re.match(r"\s*(?:,|\bon\b|\blast\b)", ctx.text[p.end : p.end + 6]):
             return p
     return None
+
+
+# "this meeting", "today's talks", "these consultations": the occurrence the text is part of.
+_DEICTIC = frozenset(["this", "these", "today", "tonight", "today's", "tonight's"])
+
+
+def here_and_now(ctx: Context, head: Token, start: int, end: int) -> ResolvedDate | None:
+    """The reference day for an occurrence the text speaks from inside: "thank you for joining
+    this meeting", "today's talks", "we are meeting", "Blinken meets Lavrov" (a headline's
+    present). None when the reference date is not known to the day."""
+    if ctx.anchor is None or ctx.anchor_precision != "day":
+        return None
+    now = any(c.dep_ in ("det", "poss") and c.lower_ in _DEICTIC for c in head.children)
+    if not now and head.pos_ in ("VERB", "AUX"):
+        aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+        progressive = head.tag_ == "VBG" and bool(aux & {"am", "is", "are", "'m", "'re", "'s"})
+        now = progressive or (head.tag_ == "VBZ" and not aux)
+    if not now:
+        return None
+    return ResolvedDate(ctx.anchor, "day", start, end, relative=True)

@@ -15,6 +15,7 @@ from etl.extract.events.agreements import agreement, anniversary, issuance, laun
 from etl.extract.events.attach import (
     date_for,
     fronted_place,
+    here_and_now,
     resolve_sentence_dates,
     scheduled_date,
 )
@@ -86,6 +87,8 @@ def find_events(
         found = _sentence_candidates(ctx, sent, dates)
         paragraph = ctx.paragraph_of(sent.start_char)
         for cand in found:
+            if cand.date is None:
+                cand.date = here_and_now(ctx, cand.head, cand.start, cand.end)
             if cand.date is None and last_sentence_date and last_sentence_date[0] == paragraph:
                 cand.date = last_sentence_date[1]
                 cand.date_inherited = True
