@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from etl.article import DecodedArticle, ParsedDocument, RawInput, SourceMeta
 from etl.errors import RejectedInput
 from etl.ingest.decode import decode
-from etl.ingest.parse import PARSER_VERSION, parse
+from etl.ingest.parse import parse
 
 ARTICLE = """Home > World > Asia
 Envoys from Hanoi and Vientiane agree to expand rail links
@@ -119,10 +119,6 @@ def test_rejects_non_english() -> None:
 def test_rejects_empty_body(text: str) -> None:
     with pytest.raises(RejectedInput, match="no article text"):
         parse(article(text))
-
-
-def test_parser_version() -> None:
-    assert PARSER_VERSION == "parse-1"
 
 
 @settings(max_examples=150, deadline=None)

@@ -22,7 +22,7 @@ from etl.ingest.titles import title_record_date
 
 # Stored on every document as parser_version. Bump it when decoding or parsing changes what
 # a file becomes (body, metadata, sentences): the next load re-reads documents of older ones.
-PARSER_VERSION = "parse-1"
+PARSER_VERSION = "parse-2"  # 2: web-page titles, dates, outlets and bylines (issue 12)
 
 # Longer than any news article (about 25,000 words), short enough that the model's time and
 # memory stay bounded; DIPLO_MAX_CHARS raises it for unusual corpora.
