@@ -202,9 +202,18 @@ def _names_gathering(group: _Group, cand: Candidate) -> bool:
     )
 
 
-def _people(group: _Group) -> frozenset[str]:
+# "met on the sidelines of the summit", "on the margins of the dialogue": beside it, not it.
+_SIDELINE_WORDS = ("sideline", "margins")
+
+
+def _people(group: _Group, besides: frozenset[int] = frozenset()) -> frozenset[str]:
+    """The people of ``group`` in sentences other than those starting at ``besides``."""
     return frozenset(
-        p.name for m in group.members for p in m.participants if p.kind == "person" and p.name
+        p.name
+        for m in group.members
+        if m.sentence.start not in besides
+        for p in m.participants
+        if p.kind == "person" and p.name
     )
 
 
@@ -212,6 +221,9 @@ def _fold_meetings_into_summits(groups: list[_Group]) -> list[_Group]:
     """A meeting between exactly the people who held a named summit is that summit ("Kishida
     held the Japan-EU Summit with Michel and von der Leyen" / "Kishida met Michel and von der
     Leyen"). A meeting on the sidelines of a gathering, or of only some of its people, is not.
+    Who held the summit is read from its other sentences: the meeting's own sentence ("met X
+    at the OECD Council Meeting", "before the High-Level Dialogue") puts its two people at the
+    gathering, which says nothing about whether they were all of it.
     """
     summits = [g for g in groups if g.first.named and g.first.event_type == "summit"]
     kept: list[_Group] = []
@@ -220,12 +232,15 @@ def _fold_meetings_into_summits(groups: list[_Group]) -> list[_Group]:
         target = None
         if first.event_type == "meeting" and not first.named:
             people = _people(group)
-            sideline = any("sideline" in m.sentence.text.lower() for m in group.members)
+            sideline = any(
+                w in m.sentence.text.lower() for m in group.members for w in _SIDELINE_WORDS
+            )
+            own = frozenset(m.sentence.start for m in group.members)
             matches = [
                 s
                 for s in summits
                 if len(people) >= 2
-                and _people(s) == people
+                and _people(s, besides=own) == people
                 and _dates_compatible(s.first.date, first.date, _SAME_DAYS_DEFAULT)
             ]
             target = matches[0] if len(matches) == 1 and not sideline else None
