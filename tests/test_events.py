@@ -187,3 +187,21 @@ def test_an_international_official_does_not_make_their_country_a_party() -> None
     assert people(found) == {"Kenji Arakawa", "Charles Michel"}
     # Michel is Belgian, and the meeting was in Belgium: neither makes Belgium take part.
     assert countries(found) == {"JPN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Rui Tavares met today with OECD Secretary General Mathias Cormann at"
+        " the 63rd OECD Ministerial Council Meeting in Paris.",
+        "Foreign Minister Rui Tavares met today with Secretary General Hissein Brahim Taha on the"
+        " margins of the first Portugal-OIC Strategic Dialogue in Lisbon.",
+    ],
+)
+def test_meeting_at_a_gathering_is_not_the_gathering(text: str) -> None:
+    # Two people met at (or beside) a named gathering: their meeting stands as a meeting; the
+    # sentence alone does not say the gathering was just the two of them.
+    meetings = [e for e in events(text) if e.event_type == "meeting"]
+    assert len(meetings) == 1, [(e.event_type, e.name) for e in events(text)]
+    assert {"Mathias Cormann", "Hissein Brahim Taha"} & people(meetings[0])
+    assert meetings[0].start_date == PUBLISHED
