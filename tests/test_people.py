@@ -239,3 +239,11 @@ def test_office_country(title: str | None, office: str | None) -> None:
     from etl.extract.people import office_country
 
     assert office_country(title) == office
+
+
+def test_apposition_after_an_organizations_officer_possessive() -> None:
+    # The office after the possessive is the person's; the one before it is someone else's.
+    found = people("The minister met with Arvo Kessler, the UN Secretary-General's Special Envoy.")
+    assert found["Arvo Kessler"].title == "Special Envoy"
+    found = people("The minister met with Lena van Dijk, the UN Special Envoy for Yemen, today.")
+    assert found["Lena van Dijk"].title == "Special Envoy"

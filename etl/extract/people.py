@@ -294,6 +294,8 @@ def _title_candidates(doc: _Document) -> list[_Candidate]:
         else:
             j, office, country, acts_for = i + 1, None, None, None
         chained_until = j
+        if j + 1 < len(tokens) and tokens[j].norm == "'" and doc.glued(j):
+            continue  # "the Secretary-General's envoy": the office is someone else's
         before = doc.org_end.get(i - 1)
         if before is not None and acts_for is None and country is None and doc.adjacent(i):
             # "Pacific Islands Forum Secretary-General X", "State Department Spokesperson X".
@@ -324,6 +326,11 @@ def _title_candidates(doc: _Document) -> list[_Candidate]:
     return found
 
 
+def _title_end(doc: _Document) -> dict[int, Match]:
+    """Title matches keyed by the index of their last token."""
+    return {doc.end_index(m) - 1: m for m in doc.titles.values()}
+
+
 def _apposition(
     doc: _Document, i: int, office: str | None, country: str | None
 ) -> _Candidate | None:
@@ -333,6 +340,16 @@ def _apposition(
     k = i - 1
     if k >= 0 and doc.country_end.get(k) is not None:
         k = doc.by_start[doc.country_end[k].start] - 1
+    elif (
+        k >= 1 and tokens[k].norm == "s" and tokens[k - 1].norm == "'" and k - 2 in _title_end(doc)
+    ):
+        # "X, the UN Secretary-General's Personal Envoy": the office whose envoy X is.
+        k = doc.by_start[_title_end(doc)[k - 2].start] - 1
+        if k >= 0 and doc.org_end.get(k) is not None:
+            k = doc.by_start[doc.org_end[k].start] - 1
+    elif k >= 0 and doc.org_end.get(k) is not None:
+        # "X, the UN Special Envoy": the body the office belongs to.
+        k = doc.by_start[doc.org_end[k].start] - 1
     elif k >= 1 and tokens[k].norm == "s" and tokens[k - 1].norm == "'":
         match = doc.country_end.get(k - 2)
         k = doc.by_start[match.start] - 1 if match else k
