@@ -6,6 +6,7 @@ stderr and an exit code; ``--debug`` shows the traceback instead.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import time
@@ -391,45 +392,61 @@ def evaluate(
     out.print(table)
 
 
-@app.command(
-    epilog="Example: diplo events --country Kazakhstan --since 2024-01-01   |   "
-    "diplo events --person Modi --type meeting"
-)
-@handles_errors
-def events(
-    country: Annotated[
-        str | None,
-        typer.Option("--country", "-c", help="Taking part or hosting: ISO3, name or adjective."),
-    ] = None,
-    person: Annotated[
-        str | None, typer.Option("--person", "-p", help="A participant's name or alias.")
-    ] = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(EVENT_TYPES)}.")
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", help="From this date; a year (2024) or month (2024-11) from its first day."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", help="Up to this date; a year or month up to its last day, inclusive."
-        ),
-    ] = None,
-    limit: Annotated[
-        int, typer.Option("--limit", "-n", min=1, help="At most this many events.")
-    ] = 100,
-) -> None:
-    """Print a timeline of events, oldest first, filtered by country, person, type and dates."""
+# The filters `diplo events` and `diplo report` share, so both read them alike.
+CountryOption = Annotated[
+    str | None,
+    typer.Option("--country", "-c", help="Taking part or hosting: ISO3, name or adjective."),
+]
+PersonOption = Annotated[
+    str | None, typer.Option("--person", "-p", help="A participant's name or alias.")
+]
+TypeOption = Annotated[
+    str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(EVENT_TYPES)}.")
+]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since", help="From this date; a year (2024) or month (2024-11) from its first day."
+    ),
+]
+UntilOption = Annotated[
+    str | None,
+    typer.Option("--until", help="Up to this date; a year or month up to its last day, inclusive."),
+]
+
+
+def _event_filters(
+    event_type: str | None, since: str | None, until: str | None
+) -> tuple[dt.date | None, dt.date | None]:
+    """The checked type and the first and last day the --since/--until periods cover."""
     if event_type and event_type not in EVENT_TYPES:
         raise ConfigError(
             f"unknown event type {event_type!r}; use one of: {', '.join(EVENT_TYPES)}"
         )
     first = reports.period(since)[0] if since else None
     last = reports.period(until)[1] if until else None
+    if first and last and first > last:
+        raise ConfigError("--since is after --until")
+    return first, last
+
+
+@app.command(
+    epilog="Example: diplo events --country Kazakhstan --since 2024-01-01   |   "
+    "diplo events --person Modi --type meeting"
+)
+@handles_errors
+def events(
+    country: CountryOption = None,
+    person: PersonOption = None,
+    event_type: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many events.")
+    ] = 100,
+) -> None:
+    """Print a timeline of events, oldest first, filtered by country, person, type and dates."""
+    first, last = _event_filters(event_type, since, until)
     engine = state.engine()
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
@@ -486,28 +503,11 @@ def report(
     out_path: Annotated[
         Path, typer.Option("--out", "-o", dir_okay=False, help="The HTML file to write.")
     ],
-    country: Annotated[
-        str | None,
-        typer.Option("--country", "-c", help="Taking part or hosting: ISO3, name or adjective."),
-    ] = None,
-    person: Annotated[
-        str | None, typer.Option("--person", "-p", help="A participant's name or alias.")
-    ] = None,
-    event_type: Annotated[
-        str | None, typer.Option("--type", "-t", help=f"One of: {', '.join(EVENT_TYPES)}.")
-    ] = None,
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", help="From this date; a year (2024) or month (2024-11) from its first day."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option(
-            "--until", help="Up to this date; a year or month up to its last day, inclusive."
-        ),
-    ] = None,
+    country: CountryOption = None,
+    person: PersonOption = None,
+    event_type: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     network_people: Annotated[
         bool,
         typer.Option("--network-people", help="Draw people, not only countries, in the network."),
@@ -518,14 +518,7 @@ def report(
     Filters work as in `diplo events`: events match all of them; documents match the
     country, person and publication dates.
     """
-    if event_type and event_type not in EVENT_TYPES:
-        raise ConfigError(
-            f"unknown event type {event_type!r}; use one of: {', '.join(EVENT_TYPES)}"
-        )
-    first = reports.period(since)[0] if since else None
-    last = reports.period(until)[1] if until else None
-    if first and last and first > last:
-        raise ConfigError("--since is after --until")
+    first, last = _event_filters(event_type, since, until)
     if not out_path.parent.is_dir():
         raise ConfigError(f"no such directory: {out_path.parent}")
     engine = state.engine()
