@@ -51,6 +51,42 @@ def test_range_has_an_end_date() -> None:
     assert found.end_date == dt.date(2023, 5, 9)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council sat on 8 and 9 March 2021 in Vienna.",
+        "The council sat on 8-9 March 2021 in Vienna.",
+        "The council sat from 8 to 9 March, 2021 in Vienna.",
+    ],
+)
+def test_day_range_with_a_year_is_its_first_day(text: str) -> None:
+    (found,) = resolve_dates(text, ANCHOR, "day")
+    assert (found.date, found.precision, found.end_date) == (
+        dt.date(2021, 3, 8),
+        "day",
+        dt.date(2021, 3, 9),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy landed on Friday, 2 June, in the evening.",
+        "The envoy landed on Friday, June 2, in the evening.",
+        "The envoy landed on Friday the 2nd of June.",
+    ],
+)
+def test_weekday_beside_an_explicit_date_gives_way_to_it(text: str) -> None:
+    assert [(r.date, r.precision) for r in resolve_dates(text, ANCHOR, "day")] == [
+        (dt.date(2023, 6, 2), "day")
+    ]
+
+
+def test_weekday_before_other_words_still_resolves() -> None:
+    found = resolve_dates("On Monday, 12 envoys met in June.", ANCHOR, "day")
+    assert found[0].date == dt.date(2023, 6, 12)
+
+
 def test_later_counts_from_the_previous_event() -> None:
     previous = (dt.date(2021, 1, 1), "month")
     assert first("Two months later, he visited.", previous=previous) == (

@@ -84,6 +84,18 @@ _RELATIVE = re.compile(
     r"(?![\w.,/-]|\s*(?:%|(?i:percent))|\s+[A-Z]))"
 )
 
+# "17 and 18 February 2022": a day range with its year, dated by its first day. The absolute
+# date parser alone would see only "18 February 2022".
+_DAY_RANGE_WITH_YEAR = re.compile(
+    rf"\b(?P<d1>[0-3]?\d){_ORD}\s*(?:-|–|(?i:to|and))\s*(?P<d2>[0-3]?\d){_ORD}"
+    rf"\s+(?P<mon>{_CAP_MONTH})\b\.?,?\s+(?P<year>\d{{4}})\b"
+)
+# A weekday standing next to the date it names ("Monday, 10 June", "Tuesday, June 11"): the
+# explicit date says which day it is, so the weekday is not resolved on its own.
+_DATE_AFTER_WEEKDAY = re.compile(
+    rf",?\s*(?:the\s+)?(?:[0-3]?\d{_ORD}\s+(?:of\s+)?{_CAP_MONTH}\b|{_CAP_MONTH}\.?\s+[0-3]?\d\b)"
+)
+
 
 @dataclass(frozen=True, slots=True)
 class ResolvedDate:
@@ -196,8 +208,15 @@ def resolve_dates(
     same day" count from ``previous`` (an earlier dated event), falling back to the anchor.
     """
     found: list[ResolvedDate] = []
+    for m in _DAY_RANGE_WITH_YEAR.finditer(text):
+        month = _month_number(m["mon"])
+        first = make_date(int(m["year"]), month, int(m["d1"])) if month else None
+        last = make_date(int(m["year"]), month, int(m["d2"])) if month else None
+        if first is not None and last is not None and first < last and _valid_year(first.year):
+            found.append(ResolvedDate(first, "day", m.start(), m.end(), False, last))
     for match in find_dates(text):
-        found.append(ResolvedDate(match.date, match.precision, match.start, match.end))
+        if all(match.end <= r.start or match.start >= r.end for r in found):
+            found.append(ResolvedDate(match.date, match.precision, match.start, match.end))
     taken = [(m.start, m.end) for m in found]
 
     def free(start: int, end: int) -> bool:
@@ -261,7 +280,7 @@ def resolve_dates(
                     continue
                 value, precision = _recent_month(month, anchor, a_prec), "month"
             elif m["weekday"]:
-                if day_anchor is None:
+                if day_anchor is None or _DATE_AFTER_WEEKDAY.match(text, m.end()):
                     continue
                 wd = _WEEKDAYS[m["wd"].lower()]
                 if _is_future(text, m.start()):
