@@ -213,4 +213,47 @@ def test_the_occurrence_the_text_speaks_from_is_on_the_reference_day() -> None:
     headline = only("Minister Anna Berg meets Minister Kenji Sato in Oslo.")
     assert (headline.start_date, headline.date_precision) == (RELEASED, "day")
     reported = only("Minister Anna Berg met Minister Kenji Sato in Oslo.")
-    assert reported.date_precision == "year"  # the text does not say when
+    # A lead reporting it in the past tense, undated: a readout of the release's day.
+    assert (reported.start_date, reported.date_precision) == (RELEASED, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Office of the Spokesperson\n\nForeign Minister Maria Lopez spoke with Canadian Foreign "
+        "Minister Paul Henley. They discussed fisheries and Arctic security.",
+        "Minister Tomas Varga's Meeting with Foreign Minister Ines Albu\n\nMinister Tomas Varga "
+        "met with Foreign Minister Ines Albu of Moldova. The ministers reviewed energy links.",
+    ],
+)
+def test_an_undated_lead_report_happened_on_the_release_day(text: str) -> None:
+    dated = [e for e in events(text) if e.event_type in ("call", "meeting")]
+    assert dated, text
+    assert all((e.start_date, e.date_precision) == (RELEASED, "day") for e in dated)
+
+
+def test_an_undated_report_past_the_lead_is_not_given_the_release_day() -> None:
+    text = (
+        "Good afternoon, everyone.\n\nThank you for coming.\n\nI have a few points on fisheries."
+        "\n\nThe quotas are new.\n\nMinister Tomas Varga met with Foreign Minister Ines Albu "
+        "of Moldova."
+    )
+    meetings = [e for e in events(text) if e.event_type == "meeting"]
+    assert meetings
+    assert all(e.date_precision != "day" for e in meetings)
+
+
+def test_an_undated_lead_without_a_day_precise_release_keeps_no_day() -> None:
+    text = "Minister Tomas Varga met with Foreign Minister Ines Albu of Moldova."
+    found = events(text, published=None)
+    assert all(e.date_precision != "day" for e in found)
+
+
+def test_an_undated_lead_in_a_text_naming_another_day_is_not_put_on_the_release_day() -> None:
+    text = (
+        "Office of the Spokesperson\n\nMinister Tomas Varga met with Foreign Minister Ines Albu "
+        "of Moldova.\n\nThe two ministers held their talks in Chisinau on March 20."
+    )
+    found = events(text)
+    assert found
+    assert all(e.start_date != RELEASED for e in found)

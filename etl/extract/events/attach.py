@@ -127,3 +127,26 @@ def here_and_now(ctx: Context, head: Token, start: int, end: int) -> ResolvedDat
     if not now:
         return None
     return ResolvedDate(ctx.anchor, "day", start, end, relative=True)
+
+
+# How far into a text its lead can sit: past the title, the office line and the attribution
+# line of a release ("The below is attributable to ..."), not into the body's later passages.
+_LEAD_PARAGRAPHS = 4
+
+
+def reports_in_lead(ctx: Context, sent: Span) -> bool:
+    """Whether ``sent`` can be a text's lead reporting what happened, in the past tense
+    ("The Secretary spoke with Foreign Minister X."), and the reference day is known."""
+    if ctx.anchor is None or ctx.anchor_precision != "day":
+        return False
+    if ctx.paragraph_of(sent.start_char) >= _LEAD_PARAGRAPHS:
+        return False
+    root = sent.root
+    return root.tag_ == "VBD" or any(c.dep_ == "conj" and c.tag_ == "VBD" for c in root.children)
+
+
+def release_day(ctx: Context, start: int, end: int) -> ResolvedDate | None:
+    """The reference day as the date of an occurrence at [start, end)."""
+    if ctx.anchor is None or ctx.anchor_precision != "day":
+        return None
+    return ResolvedDate(ctx.anchor, "day", start, end, relative=True)

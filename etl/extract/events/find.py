@@ -16,6 +16,8 @@ from etl.extract.events.attach import (
     date_for,
     fronted_place,
     here_and_now,
+    release_day,
+    reports_in_lead,
     resolve_sentence_dates,
     scheduled_date,
 )
@@ -82,6 +84,10 @@ def find_events(
     previous: tuple[dt.date, DatePrecision] | None = None
     last_sentence_date: tuple[int, ResolvedDate] | None = None
     last_year: ResolvedDate | None = None
+    # The lead is the first sentence that reports something.
+    lead_open = True
+    leads: list[Candidate] = []
+    other_days = False
     for sent in nlp_doc.sents:
         dates = resolve_sentence_dates(ctx, sent, previous)
         found = _sentence_candidates(ctx, sent, dates)
@@ -89,6 +95,8 @@ def find_events(
         for cand in found:
             if cand.date is None:
                 cand.date = here_and_now(ctx, cand.head, cand.start, cand.end)
+            if cand.date is None and lead_open and not dates and reports_in_lead(ctx, sent):
+                leads.append(cand)
             if cand.date is None and last_sentence_date and last_sentence_date[0] == paragraph:
                 cand.date = last_sentence_date[1]
                 cand.date_inherited = True
@@ -115,11 +123,22 @@ def find_events(
                 if cand.location is None and _fits(cand, fronted):
                     cand.location = fronted
         candidates.extend(found)
+        other_days = other_days or any(d.precision == "day" and d.date != ctx.anchor for d in dates)
+        if found and sent.root.pos_ in ("VERB", "AUX"):
+            # A title's noun phrase ("Secretary's Call with ...") is not the lead.
+            lead_open = False
         if dates:
             last_sentence_date = (paragraph, dates[-1])
             last_year = dates[-1]
             if not found:
                 previous = (dates[-1].date, dates[-1].precision)
+    if not other_days:
+        # An undated lead report in a text that names no other day (a readout: "The Secretary
+        # spoke with ...") happened on the day it was issued. When the text names another
+        # day, the occurrence may be on that one, and the lead's date stays unknown.
+        for cand in leads:
+            if cand.date is None:
+                cand.date = release_day(ctx, cand.start, cand.end)
     return merge_candidates(ctx, candidates)
 
 
