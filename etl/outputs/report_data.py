@@ -16,9 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, distinct, extract, func, inspect, select, text
+from sqlalchemy import Connection, Engine, distinct, func, inspect, select, text
 
-from models import EtlRun, RejectedInputRow
+from etl.outputs.reports import runs_query
+from models import RejectedInputRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,22 +264,7 @@ def _corpus(conn: Connection, filters: ReportFilters, run_limit: int) -> Corpus:
         .group_by(reason)
         .order_by(func.count(distinct(RejectedInputRow.source)).desc(), reason)
     ).all()
-    seconds = func.round(extract("epoch", EtlRun.finished_at - EtlRun.started_at), 1)
-    runs = conn.execute(
-        select(
-            EtlRun.id,
-            func.to_char(EtlRun.started_at, "YYYY-MM-DD HH24:MI"),
-            seconds,
-            EtlRun.status,
-            EtlRun.files_seen,
-            EtlRun.loaded,
-            EtlRun.replaced,
-            EtlRun.unchanged,
-            EtlRun.rejected,
-        )
-        .order_by(EtlRun.id.desc())
-        .limit(run_limit)
-    ).all()
+    runs = conn.execute(runs_query(run_limit)).all()
     return Corpus(
         documents=totals[0],
         dated_to_month=totals[1],
@@ -289,7 +275,9 @@ def _corpus(conn: Connection, filters: ReportFilters, run_limit: int) -> Corpus:
         by_month_outlet=tuple(MonthCount(m, o, n) for m, o, n in months),
         rejected_by_reason=tuple((r or "unknown", n) for r, n in rejected),
         runs=tuple(
-            RunRow(r[0], r[1], float(r[2]) if r[2] is not None else None, *r[3:]) for r in runs
+            # The page shows starts to the minute; the error column is the terminal's.
+            RunRow(r[0], r[1][:16], float(r[2]) if r[2] is not None else None, *r[3:9])
+            for r in runs
         ),
     )
 

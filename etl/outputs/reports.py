@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, extract, func, or_, select
+from sqlalchemy import Engine, Select, extract, func, or_, select
 
 from etl.errors import ConfigError
 from etl.ingest import dates
@@ -73,25 +73,30 @@ def counts(engine: Engine) -> dict[str, str]:
     }
 
 
-def recent_runs(engine: Engine, limit: int) -> list[tuple[Any, ...]]:
+def runs_query(limit: int) -> Select[Any]:
+    """The newest runs first: id, start (to the second), seconds, status, the counts, error."""
     seconds = func.round(extract("epoch", EtlRun.finished_at - EtlRun.started_at), 1)
+    return (
+        select(
+            EtlRun.id,
+            func.to_char(EtlRun.started_at, "YYYY-MM-DD HH24:MI:SS"),
+            seconds,
+            EtlRun.status,
+            EtlRun.files_seen,
+            EtlRun.loaded,
+            EtlRun.replaced,
+            EtlRun.unchanged,
+            EtlRun.rejected,
+            EtlRun.error,
+        )
+        .order_by(EtlRun.id.desc())
+        .limit(limit)
+    )
+
+
+def recent_runs(engine: Engine, limit: int) -> list[tuple[Any, ...]]:
     with engine.connect() as conn:
-        rows = conn.execute(
-            select(
-                EtlRun.id,
-                func.to_char(EtlRun.started_at, "YYYY-MM-DD HH24:MI:SS"),
-                seconds,
-                EtlRun.status,
-                EtlRun.files_seen,
-                EtlRun.loaded,
-                EtlRun.replaced,
-                EtlRun.unchanged,
-                EtlRun.rejected,
-                EtlRun.error,
-            )
-            .order_by(EtlRun.id.desc())
-            .limit(limit)
-        ).all()
+        rows = conn.execute(runs_query(limit)).all()
     return [tuple(r) for r in rows]
 
 
