@@ -72,8 +72,13 @@ _RELATIVE = re.compile(
     r"|(?P<week>(?i:\b(?P<wk>last|this|next|past|previous|coming)\s+week\b))"
     r"|(?P<thismonth>(?i:\b(?:this|the\s+same)\s+month\b))"
     r"|(?P<lastmonth>(?i:\blast\s+month\b))"
-    r"|(?P<yesterday>(?i:\byesterday\b))"
-    r"|(?P<today>(?i:\btoday\b|\btonight\b))"
+    r"|(?P<daybefore>(?i:\bthe\s+day\s+before\s+yesterday\b))"
+    r"|(?P<yesterday>(?i:\byesterday\b|\blast\s+night\b))"
+    r"|(?P<today>(?i:\btoday\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b))"
+    rf"|(?P<ago>(?i:\b(?P<ago_n>{_NUM}|a\s+few|several|a\s+couple\s+of)\s+"
+    r"(?P<ago_unit>days?|weeks?|months?|years?)\s+ago\b))"
+    r"|(?P<recentdays>(?i:\b(?:in|over|during)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+)?"
+    r"days\b))"
     rf"|(?P<later>(?i:\b(?P<n>{_NUM})\s+(?P<unit>days?|weeks?|months?|years?)\s+"
     r"(?P<dir>later|after(?:wards)?|earlier)\b))"
     r"|(?P<sameday>(?i:\b(?:the\s+same\s+day|later\s+that\s+day|that\s+day|the\s+next\s+day"
@@ -182,6 +187,38 @@ def _shift(value: dt.date, precision: Precision, n: int, unit: str) -> tuple[dt.
             "year" if precision == "year" else "month"
         )
     return dt.date(value.year + n, 1, 1), "year"
+
+
+# A vague count ("a few days ago") spans this many units back from the anchor.
+_VAGUE_COUNTS = {"a few": (2, 5), "several": (3, 7), "a couple of": (2, 3)}
+
+
+def _ago(anchor: dt.date, n_text: str | None, unit: str | None) -> tuple[dt.date | None, Precision]:
+    """ "Three days ago" is a day; "two weeks ago", "a few days ago" and "in recent days" are
+    the month they fall in when the days they may mean all lie in one month, else nothing;
+    "two months ago" a month, "three years ago" a year."""
+    if n_text is None or unit is None:  # "in recent days": the week before the anchor
+        lo, hi, unit = 1, 7, "day"
+    else:
+        words = " ".join(n_text.lower().split())
+        if words in _VAGUE_COUNTS:
+            lo, hi = _VAGUE_COUNTS[words]
+        else:
+            lo = hi = int(words) if words.isdigit() else _NUMBER_WORDS[words]
+        unit = unit.lower().rstrip("s")
+    if unit == "year":
+        return (dt.date(anchor.year - hi, 1, 1), "year") if lo == hi else (None, "year")
+    if unit == "month":
+        value, _ = _shift(dt.date(anchor.year, anchor.month, 1), "month", -hi, "month")
+        return (value, "month") if lo == hi else (None, "month")
+    days = 7 if unit == "week" else 1
+    early = anchor - dt.timedelta(days=hi * days + (3 if unit == "week" else 0))
+    late = anchor - dt.timedelta(days=lo * days - (3 if unit == "week" else 0))
+    if unit == "day" and lo == hi:
+        return early, "day"
+    if (early.year, early.month) != (late.year, late.month):
+        return None, "month"
+    return dt.date(early.year, early.month, 1), "month"
 
 
 def _valid_year(year: int) -> bool:
@@ -321,10 +358,17 @@ def resolve_dates(
                 value = dt.date(anchor.year, anchor.month, 1)
                 if kind == "lastmonth":
                     value, _ = _shift(value, "month", -1, "month")
-            elif kind in ("yesterday", "today"):
+            elif kind in ("yesterday", "today", "daybefore"):
                 if day_anchor is None:
                     continue
-                value = day_anchor - dt.timedelta(days=1 if kind == "yesterday" else 0)
+                back = {"today": 0, "yesterday": 1, "daybefore": 2}[kind]
+                value = day_anchor - dt.timedelta(days=back)
+            elif kind in ("ago", "recentdays"):
+                if day_anchor is None:
+                    continue
+                value, precision = _ago(day_anchor, m["ago_n"], m["ago_unit"])
+                if value is None:
+                    continue
             elif kind == "later":
                 base = previous or ((anchor, a_prec) if anchor is not None else None)
                 if base is None:

@@ -30,13 +30,22 @@ def date_for(
     if adjacent:
         return adjacent[-1]
     nxt = min((s for s in stops if s > start), default=sent.end_char)
-    after = [d for d in dates if d.start >= end and d.start < nxt]
+    # "my third visit since being sworn in last month": a date after "since" starts a
+    # period; it does not date the occurrence before it.
+    after = [
+        d
+        for d in dates
+        if d.start >= end and d.start < nxt and not _SINCE.search(ctx.text, end, d.start)
+    ]
     if after:
         return after[0]
     before = [d for d in dates if d.end <= start]
     if before:
         return before[-1]
     return None
+
+
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 def scheduled_date(ctx: Context, date: ResolvedDate | None) -> ResolvedDate | None:

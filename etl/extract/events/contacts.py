@@ -161,7 +161,7 @@ def _partners_after(
 ) -> list[EventParticipant]:
     """The people and states named after "with" right after the verb ("met today with ...
     (UNHCR) Filippo Grandi in Washington") that the parse left out of the verb's clause."""
-    partner = _spoken_with(verb)
+    partner = _spoken_with(verb) or _titled_object(verb)
     if not partner:
         return []
     names = {p.name for p in parts if p.name}
@@ -177,6 +177,20 @@ def _partners_after(
         for e in in_tokens(ctx.countries, partner)
         if e.name not in states
     ]
+    return out
+
+
+def _titled_object(verb: Token) -> list[Token]:
+    """The words of a met person's title and name when the parse cut the name off the title
+    ("meet Prime Minister the Hon X"): from the verb's object to the end of the name."""
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.text[:1].isupper()]
+    if not objs:
+        return []
+    out = []
+    for tok in verb.doc[objs[0].i : min(len(verb.doc), objs[0].i + 8)]:
+        if not (tok.text[:1].isupper() or tok.lower_ in ("the", "of", "-")):
+            break
+        out.append(tok)
     return out
 
 
@@ -268,6 +282,8 @@ def _contact(
     ]
     if tok.pos_ in ("VERB", "AUX"):
         parts += _partners_after(ctx, tok, parts)
+    else:
+        parts = _paired_sides(ctx, tok, parts)
     people = participant_names(parts, "person")
     if tok.pos_ == "NOUN" and low in ("meeting", "meetings") and not count_of(tok):
         body = _meeting_of_body(ctx, sent, tok, parts, start, end, date)
@@ -583,6 +599,23 @@ def _pronoun_subject(tok: Token) -> bool:
 # Prepositions that introduce what a contact was about, not who took part ("talks on the
 # situation in Ukraine", "a meeting regarding Iran").
 _TOPIC_PREPS = frozenset({"on", "about", "regarding", "concerning", "over"})
+
+
+def _paired_sides(
+    ctx: Context, tok: Token, parts: list[EventParticipant]
+) -> list[EventParticipant]:
+    """The sides of a contact whose name pairs two states ("the Japan-Iran Foreign Ministers'
+    Telephone Talk"): those two, whatever else the clause names. Two such talks in one
+    sentence stay two."""
+    before = [t for t in tok.subtree if t.i < tok.i]
+    if not any(t.text in ("-", "–") for t in before):
+        return parts
+    paired = [c.name for c in in_tokens(ctx.countries, before)]
+    if len(paired) != 2:
+        return parts
+    # The named sides first, in the order the name gives them.
+    others = [p for p in parts if p.name is not None and p.country_iso3 in (None, *paired)]
+    return [EventParticipant("counterpart", None, None, iso3) for iso3 in paired] + others
 
 
 def _topics(ctx: Context, tok: Token) -> frozenset[str]:

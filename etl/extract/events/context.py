@@ -36,6 +36,11 @@ class Context:
     anchor_precision: DatePrecision | None
     reference_year: int | None
     paragraph_starts: list[int]
+    # Who says "I" in the text, by offset; found on first need (participants.speaker).
+    speakers: list[tuple[int, Entity]] | None = None
+    # A record of speech (a briefing, an interview, remarks with questions): its speakers
+    # refer to occurrences of any time, so one it does not date has no year of its own.
+    spoken: bool = False
 
     def paragraph_of(self, offset: int) -> int:
         k = 0
@@ -122,6 +127,24 @@ def _publication_anchor(
         return None, None, None
     year = max(plausible)
     return dt.date(year, 12, 31), "year", year
+
+
+# A speaker's turn: "QUESTION:", "MR PRICE:", "SECRETARY BLINKEN:", "Q:".
+_TURN = re.compile(r"^(?:Q|A|[A-Z][A-Z.'’ -]{2,40}):\s", re.MULTILINE)
+_QUESTION_TURN = re.compile(r"^(?:Q|QUESTION|MODERATOR|PARTICIPANT):\s", re.MULTILINE)
+
+
+def is_transcript(text: str) -> bool:
+    """Whether ``text`` records speech turn by turn: a question turn, or three speaker
+    turns ("NEW DELHI:" alone is a dateline)."""
+    if _QUESTION_TURN.search(text):
+        return True
+    return sum(1 for _ in _TURN.finditer(text)) >= 3
+
+
+def is_question(sent: Span) -> bool:
+    """A sentence that asks: it reports nothing."""
+    return sent.text.rstrip().rstrip("\"”’'").endswith("?")
 
 
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸◦*>|]|-\s)")

@@ -29,6 +29,8 @@ from etl.extract.events.context import (
     document_anchor,
     entity_spans,
     is_menu_line,
+    is_question,
+    is_transcript,
     outside,
     paragraph_starts,
 )
@@ -79,6 +81,7 @@ def find_events(
         anchor_precision=anchor_precision,
         reference_year=reference_year,
         paragraph_starts=paragraph_starts(text),
+        spoken=is_transcript(text),
     )
     candidates: list[Candidate] = []
     previous: tuple[dt.date, DatePrecision] | None = None
@@ -100,8 +103,14 @@ def find_events(
             if cand.date is None and last_sentence_date and last_sentence_date[0] == paragraph:
                 cand.date = last_sentence_date[1]
                 cand.date_inherited = True
-            elif cand.date is None and last_year is not None:
-                # The year an earlier paragraph set ("In 2023, ...") still holds.
+            elif (
+                cand.date is None
+                and last_year is not None
+                and not ctx.spoken
+                and not _ahead(ctx, last_year)
+            ):
+                # The year an earlier paragraph set ("In 2023, ...") still holds; one that
+                # lies ahead ("the anniversary in 2026") is a plan, not the narrative's year.
                 cand.date = dataclasses.replace(
                     last_year,
                     date=dt.date(last_year.date.year, 1, 1),
@@ -143,7 +152,7 @@ def find_events(
 
 
 def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) -> list[Candidate]:
-    if is_menu_line(ctx.text, sent.start_char):
+    if is_menu_line(ctx.text, sent.start_char) or is_question(sent):
         return []
     tokens = list(sent)
     norms = [norm(t.text) for t in tokens]
@@ -155,6 +164,8 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
     for tok in tokens:
         low = norm(tok.text)
         if low in heads and tok.i not in used:
+            if low == "meet" and not _meet_as_noun(tok):
+                continue
             span = named_gathering(tok, sent, ctx.orgs)
             if span is None:
                 continue
@@ -250,6 +261,25 @@ def _simple(
         for cand in made if isinstance(made, list) else [made] if made else []:
             cand.scheduled = True
     return made
+
+
+def _meet_as_noun(tok: Token) -> bool:
+    """ "the G20 Foreign Ministers Meet" (South Asian usage) names a gathering; a headline's
+    "Leaders Meet in Lima" is the verb."""
+    return (
+        tok.text == "Meet"
+        and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "appos", "conj")
+        and any(c.dep_ == "det" for c in tok.children)
+    )
+
+
+def _ahead(ctx: Context, date: ResolvedDate) -> bool:
+    """Whether ``date`` lies after the reference date (a plan or a prospect)."""
+    if ctx.anchor is None:
+        return False
+    if ctx.anchor_precision == "year":
+        return date.date.year > ctx.anchor.year
+    return date.date > ctx.anchor
 
 
 def _fits(cand: Candidate, place: Place) -> bool:

@@ -232,6 +232,8 @@ def _gathering_type(surface: str, etype: str) -> str:
         ("summit", "summit"),
         ("ministers' meeting", "conference"),
         ("ministers meeting", "conference"),
+        ("ministers' meet", "conference"),
+        ("ministers meet", "conference"),
         ("ministerial meeting", "conference"),
         ("leaders' meeting", "summit"),
         ("forum", "forum"),
@@ -280,6 +282,9 @@ _HAPPENED = frozenset(
 )
 
 
+_POSSESSIVE_PRONOUNS = frozenset(["their", "its", "his", "her", "our"])
+
+
 def unnamed_gathering(
     ctx: Context, sent: Span, head: Token, dates: list[ResolvedDate], stops: list[int]
 ) -> Candidate | None:
@@ -318,7 +323,12 @@ def unnamed_gathering(
         head.head.lower_ in _HAPPENED and head.dep_ in ("dobj", "nsubjpass")
     )
     evidence = governed or held or own_date or mood == "future"
-    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in left)
+    # "their summit", "its conference": a possessive pronoun points back as "the" does.
+    definite = any(
+        (c.dep_ == "det" and c.lower_ in ("the", "this", "that"))
+        or (c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS)
+        for c in left
+    )
     if not evidence and not definite:
         return None
     anchor_tok = governor if governor is not None and governor.pos_ in ("VERB", "AUX") else head

@@ -94,6 +94,7 @@ COUNT_WORDS = frozenset(
     ]
 )
 PRONOUNS = frozenset(["he", "she", "his", "her", "him", "they", "their", "them"])
+FIRST_PERSON = frozenset(["i", "my", "me"])
 # Heads that are gatherings whenever they name one; "Forum" also names institutions.
 INSTITUTION_HEADS = frozenset({"forum"})
 DATE_WORDS = frozenset(

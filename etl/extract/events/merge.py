@@ -341,7 +341,7 @@ def _event_date(
 ) -> tuple[dt.date | None, dt.date | None, DatePrecision | None]:
     if date is not None:
         return date.date, date.end_date, date.precision
-    if ctx.reference_year is not None:
+    if ctx.reference_year is not None and not ctx.spoken:
         # The article's own year: reported occurrences without a date happened in it.
         return dt.date(ctx.reference_year, 1, 1), None, "year"
     return None, None, None

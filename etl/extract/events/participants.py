@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from etl.extract.events.context import Context, in_tokens
 from etl.extract.events.lexicon import (
+    FIRST_PERSON,
     ORDINAL,
     ORDINAL_WORDS,
     PRONOUNS,
@@ -127,6 +128,11 @@ def clause_participants(
     subj_people = in_tokens(ctx.persons, subject_tokens)
     subj_countries = in_tokens(ctx.countries, subject_tokens)
     subj_orgs = in_tokens(ctx.orgs, subject_tokens)
+    if not subj_people and any(t.lower_ in PRONOUNS for t in subject_tokens):
+        # "He met X", "I will visit X": the pronoun is the subject, whoever else is named.
+        subj_people = previous_subject(ctx, token)
+    elif not subj_people and any(t.lower_ in FIRST_PERSON for t in subject_tokens):
+        subj_people = speaker(ctx, token)
     people = subj_people + [
         p for p in in_tokens(ctx.persons, clause_tokens) if p not in subj_people
     ]
@@ -134,8 +140,6 @@ def clause_participants(
         c for c in in_tokens(ctx.countries, clause_tokens) if c not in subj_countries
     ]
     orgs = subj_orgs + [o for o in in_tokens(ctx.orgs, clause_tokens) if o not in subj_orgs]
-    if not people and any(t.lower_ in PRONOUNS for t in subject_tokens):
-        people = previous_subject(ctx, token)
     out: list[EventParticipant] = []
     for p in people:
         role = role_subject if p in subj_people or not subj_people else role_other
@@ -163,6 +167,37 @@ def previous_subject(ctx: Context, token: Token) -> list[Entity]:
     person named before this sentence."""
     before = [ent for s, _e, ent in ctx.persons if s < token.sent.start_char]
     return before[-1:] if before else []
+
+
+# Verbs that introduce what someone says: their subject is who "I" is in the quote.
+_SAYING = frozenset(
+    [
+        *("said", "says", "say", "stated", "states", "told", "tells", "added", "adds"),
+        *("wrote", "writes", "noted", "notes", "remarked", "announced", "declared", "stressed"),
+    ]
+)
+# How far after a quote its speaker may be named ('"I will visit ...," Wong said.').
+_SPEAKER_AFTER = 400
+
+
+def speaker(ctx: Context, token: Token) -> list[Entity]:
+    """The person who says "I" at ``token``: the nearest one named as the subject of a verb
+    of saying ("Wong said in a statement"), before the sentence or just after it."""
+    if ctx.speakers is None:
+        ctx.speakers = []
+        for s, e, ent in ctx.persons:
+            span = ctx.doc.char_span(s, e, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in _SAYING:
+                ctx.speakers.append((s, ent))
+    at = token.sent.start_char
+    before = [ent for s, ent in ctx.speakers if s < at]
+    if before:
+        return before[-1:]
+    after = [ent for s, ent in ctx.speakers if at <= s < token.sent.end_char + _SPEAKER_AFTER]
+    return after[:1]
 
 
 def participant_names(parts: Iterable[EventParticipant], kind: str) -> list[str]:
