@@ -59,6 +59,8 @@ _RELATIVE = re.compile(
     rf"|(?P<dm>\b(?P<dm_day>[0-3]?\d){_ORD}\s+(?:of\s+)?(?P<dm_mon>{_CAP_MONTH})\b"
     r"(?![,\s]*\d{4}))"
     rf"|(?P<qmonth>\b(?P<q>(?i:last|next|coming|this|past))\s+(?P<q_mon>{_CAP_MONTH})\b)"
+    rf"|(?P<ofyear>\b(?:(?i:in|during|by|since|until|early|late)\s+)?(?P<o_mon>{_CAP_MONTH})\s+(?i:of\s+(?:the\s+)?)(?P<o_q>(?i:this|last|next"
+    r"|previous|current))\s+(?i:year)\b)"
     r"|(?P<month>\b(?i:in|since|during|by|until|of|early|late|mid|end\s+of|beginning\s+of)"
     rf"[\s-]+(?i:early\s+|late\s+|mid-?)?(?P<m_mon>{_CAP_MONTH})\b(?![,\s]*\d{{4}})"
     rf"|\b(?P<p_mon>{_CAP_MONTH})(?='s\s|’s\s)"
@@ -310,6 +312,12 @@ def resolve_dates(
                 else:
                     year = anchor.year if month < anchor.month else anchor.year - 1
                     value = make_date(year, month, 1)
+            elif m["ofyear"]:
+                month = _month_number(m["o_mon"])
+                if month is None or anchor is None:
+                    continue
+                shift = {"last": -1, "previous": -1, "next": 1}.get(m["o_q"].lower(), 0)
+                value, precision = make_date(anchor.year + shift, month, 1), "month"
             elif m["month"]:
                 mon_text = m["m_mon"] or m["p_mon"] or m["a_mon"]
                 month = _month_number(mon_text)

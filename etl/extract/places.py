@@ -135,13 +135,15 @@ def _venues() -> list[tuple[_City, set[str]]]:
 
 @functools.cache
 def _blocked_names() -> frozenset[str]:
-    """Names that are regions or countries before they are towns ("Asia", "Georgia")."""
+    """Names that are regions, countries or organizations before they are towns ("Asia",
+    "Georgia"; "White House" is also a translation of Casablanca)."""
     from etl.extract.countries import region_rows
-    from etl.extract.reference import country_aliases
+    from etl.extract.reference import country_aliases, organizations
 
     names = {a.casefold() for _n, _k, aliases in region_rows() for a in aliases}
     names.update(n.casefold() for n, _k, _a in region_rows())
     names.update(a.alias.casefold() for a in country_aliases())
+    names.update(a.casefold() for o in organizations() for a in (o.name, *o.aliases))
     return frozenset(names)
 
 

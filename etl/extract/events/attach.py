@@ -122,6 +122,16 @@ def fronted_place(ctx: Context, sent: Span) -> Place | None:
 _DEICTIC = frozenset(["this", "these", "today", "tonight", "today's", "tonight's"])
 
 
+# Present-tense verbs of taking part in an occurrence, as a schedule or headline uses them.
+_TAKING_PART = frozenset(
+    [
+        *("attends", "attend", "participates", "participate", "joins", "join", "holds", "hold"),
+        *("hosts", "host", "chairs", "chair", "co-chairs", "leads", "lead", "delivers"),
+        *("deliver", "addresses", "address", "opens", "open", "convenes", "convene"),
+    ]
+)
+
+
 def here_and_now(ctx: Context, head: Token, start: int, end: int) -> ResolvedDate | None:
     """The reference day for an occurrence the text speaks from inside: "thank you for joining
     this meeting", "today's talks", "we are meeting", "Blinken meets Lavrov" (a headline's
@@ -129,6 +139,12 @@ def here_and_now(ctx: Context, head: Token, start: int, end: int) -> ResolvedDat
     if ctx.anchor is None or ctx.anchor_precision != "day":
         return None
     now = any(c.dep_ in ("det", "poss") and c.lower_ in _DEICTIC for c in head.children)
+    if not now and head.pos_ in ("NOUN", "PROPN"):
+        # "Deputy Secretary X attends the President's meeting with ...", "Secretary X delivers
+        # remarks at the Dialogue": a schedule's or a headline's present of taking part.
+        gov = head.head.head if head.head.pos_ == "ADP" else head.head
+        if gov is not head and gov.lower_ in _TAKING_PART and gov.tag_ in ("VBZ", "VBP"):
+            now = not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
     if not now and head.pos_ in ("VERB", "AUX"):
         aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
         progressive = head.tag_ == "VBG" and bool(aux & {"am", "is", "are", "'m", "'re", "'s"})

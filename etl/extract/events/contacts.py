@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from etl.extract.dates import ResolvedDate
 from etl.extract.events.attach import place_for
 from etl.extract.events.context import Built, Candidate, Context, in_tokens
-from etl.extract.events.lexicon import COUNT_WORDS, PRONOUNS, words_of_kind
+from etl.extract.events.lexicon import COUNT_WORDS, MET_REQUIREMENTS, PRONOUNS, words_of_kind
 from etl.extract.events.participants import (
     clause_participants,
     content_key,
@@ -135,7 +135,27 @@ def _receives_someone(ctx: Context, verb: Token) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if verb.dep_ == "relcl":
         objects.append(verb.head)  # "Lee Hsien Loong, who received ..."
+    # "hosted the third Canada-Chile Working Group meeting": the occurrence hosted is its own
+    # trigger, and the states in its name are not guests.
+    objects = [o for o in objects if not _names_an_occurrence(o)]
     return any(_has_partner(ctx, _noun_phrase(o)) for o in objects)
+
+
+def _names_an_occurrence(head: Token) -> bool:
+    low = head.lower_.replace("’", "'")
+    return low in words_of_kind("gathering") or low in words_of_kind("noun")
+
+
+def _for_a_gathering(verb: Token) -> bool:
+    """ "Delegations met in Nairobi for the second Energy Policy Dialogue": the meeting is
+    that gathering, reported by its own name."""
+    return any(
+        o.lower_ in words_of_kind("gathering")
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _noun_phrase(head: Token) -> list[Token]:
@@ -245,6 +265,12 @@ def _contact(
     end: int,
     date: ResolvedDate | None,
 ) -> Built:
+    if tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lower_ in MET_REQUIREMENTS for c in tok.children
+    ):
+        return None  # "helping the region meet its climate targets"
+    if tok.pos_ == "VERB" and _for_a_gathering(tok):
+        return None
     etype: str = "call" if any(w in low for w in ("phone", "telephon", "call")) else "meeting"
     if "courtesy" in low:
         etype = "meeting"  # "paid a courtesy call on the President": a visit to someone

@@ -95,6 +95,25 @@ COUNT_WORDS = frozenset(
 )
 PRONOUNS = frozenset(["he", "she", "his", "her", "him", "they", "their", "them"])
 FIRST_PERSON = frozenset(["i", "my", "me"])
+# What one meets that is not someone: "meet the goals", "meet its climate targets".
+MET_REQUIREMENTS = frozenset(
+    [
+        *("goal", "goals", "target", "targets", "need", "needs", "demand", "demands"),
+        *("standard", "standards", "criteria", "criterion", "requirement", "requirements"),
+        *("obligation", "obligations", "commitment", "commitments", "expectation"),
+        *("expectations", "deadline", "deadlines", "challenge", "challenges", "threshold"),
+        *("conditions", "sdgs", "objective", "objectives", "benchmark", "benchmarks", "costs"),
+    ]
+)
+# People who travel but do not visit in anyone's name: "two million tourists visited Peru".
+CROWDS = frozenset(
+    [
+        *("tourist", "tourists", "citizen", "citizens", "people", "visitor", "visitors"),
+        *("student", "students", "traveler", "travelers", "traveller", "travellers"),
+        *("resident", "residents", "migrant", "migrants", "refugee", "refugees", "pilgrims"),
+        *("fans", "nationals", "americans", "investors", "businesspeople", "passengers"),
+    ]
+)
 # Heads that are gatherings whenever they name one; "Forum" also names institutions.
 INSTITUTION_HEADS = frozenset({"forum"})
 DATE_WORDS = frozenset(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from etl.extract.dates import ResolvedDate
 from etl.extract.events.contacts import count_of
 from etl.extract.events.context import Built, Candidate, Context, in_tokens
-from etl.extract.events.lexicon import PRONOUNS
+from etl.extract.events.lexicon import CROWDS, PRONOUNS
 from etl.extract.events.participants import clause_participants, country_label, previous_subject
 from etl.extract.places import Place
 from etl.facts import EventParticipant
@@ -20,6 +20,13 @@ _REGION_WORDS = re.compile(
     r"\b(?:to|in)\s+(?P<r>Europe|Asia|Africa|Latin America|Central Asia|Southeast Asia|the Middle East"
     r"|South America|North America|the Pacific|the Caribbean|Oceania|the Gulf)\b"
 )
+
+
+def _crowd(subject: Token) -> bool:
+    """A subject that is many people, not an envoy: "tourists", "two million Americans"."""
+    if subject.pos_ != "NOUN" and subject.lower_ not in CROWDS:
+        return False
+    return subject.lower_ in CROWDS or any(c.dep_ == "nummod" for c in subject.children)
 
 
 def visit(
@@ -34,6 +41,8 @@ def visit(
 ) -> Built:
     etype: str = "state_visit" if low.startswith("state visit") else "visit"
     if count_of(tok) and not low.startswith("state"):
+        return None
+    if tok.pos_ == "VERB" and any(_crowd(c) for c in tok.children if c.dep_ == "nsubj"):
         return None
     parts = clause_participants(ctx, tok, "guest", "host")
     # Destinations: "visit(ed) X", "visit(s) to X and Y", "to Europe in May".
@@ -101,6 +110,8 @@ def visit(
     who = visitor or (country_label(visitor_country) + "'s leaders" if visitor_country else "")
     if not who:
         return None
+    # "Laos's leaders' visit", not "leaders's".
+    whose = who + ("'" if who.endswith("leaders") else "'s")
     out_parts = [p for p in parts if p.country_iso3 in (visitor_country, *dest_countries) or p.kind]
     kind_label = "state visit" if etype == "state_visit" else "visit"
     if dest_countries:
@@ -113,7 +124,7 @@ def visit(
                 sent,
                 tok,
                 f"v:{who}:{c}",
-                f"{who}'s {kind_label} to {country_label(c)}",
+                f"{whose} {kind_label} to {country_label(c)}",
                 [*_visit_parts(out_parts, visitor_country, c)],
                 date=date,
                 confidence=0.7,
@@ -127,7 +138,7 @@ def visit(
             sent,
             tok,
             f"v:{who}:{dest}",
-            f"{who}'s {kind_label} to {country_label(dest)}",
+            f"{whose} {kind_label} to {country_label(dest)}",
             _visit_parts(out_parts, visitor_country, dest),
             date=date,
             confidence=0.7,
@@ -142,7 +153,7 @@ def visit(
         sent,
         tok,
         f"v:{who}:{region}",
-        f"{who}'s {kind_label} to {region}",
+        f"{whose} {kind_label} to {region}",
         [p for p in out_parts if p.role == "guest"] or out_parts,
         date=date,
         confidence=0.6,
@@ -157,7 +168,7 @@ def visit(
                 sent,
                 tok,
                 f"v:{who}:{r}",
-                f"{who}'s {kind_label} to {r}",
+                f"{whose} {kind_label} to {r}",
                 list(cand.participants),
                 confidence=0.6,
             )
