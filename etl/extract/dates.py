@@ -65,6 +65,8 @@ _RELATIVE = re.compile(
     rf"[\s-]+(?i:early\s+|late\s+|mid-?)?(?P<m_mon>{_CAP_MONTH})\b(?![,\s]*\d{{4}})"
     rf"|\b(?P<p_mon>{_CAP_MONTH})(?='s\s|’s\s)"
     rf"|(?<=\b[Tt]he\s)(?P<a_mon>{_CAP_MONTH})(?=\s+[a-z]))"
+    r"|(?P<nth>(?<!\w)(?i:on)\s+the\s+(?P<nth_day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:[A-Z0-9]"
+    r"|(?i:of|anniversary|century|session|meeting|summit|round|day|floor|time|edition)\b)))"
     r"|(?P<weekday>\b(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b)"
     r"|(?P<thisyear>(?i:\b(?:this|the\s+current)\s+year\b|\byear[\s-]end\b"
     r"|\bend\s+of\s+the\s+year\b))"
@@ -324,6 +326,17 @@ def resolve_dates(
                 if month is None or anchor is None:
                     continue
                 value, precision = _recent_month(month, anchor, a_prec), "month"
+            elif m["nth"]:
+                # "on the 23rd" (Japanese and Korean government English): that day of the
+                # reference month, or of the month before when it has not come yet.
+                if day_anchor is None:
+                    continue
+                day = int(m["nth_day"])
+                month_start = dt.date(day_anchor.year, day_anchor.month, 1)
+                future = _is_future(text, m.start())
+                if (day > day_anchor.day) != future:
+                    month_start, _ = _shift(month_start, "month", 1 if future else -1, "month")
+                value = make_date(month_start.year, month_start.month, day)
             elif m["weekday"]:
                 if day_anchor is None or _DATE_AFTER_WEEKDAY.match(text, m.end()):
                     continue

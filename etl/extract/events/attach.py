@@ -39,7 +39,10 @@ def date_for(
     ]
     if after:
         return after[0]
-    before = [d for d in dates if d.end <= start]
+    # A date after an earlier trigger is that trigger's ("met X on the 23rd, then attended
+    # the summit"); one before every trigger scopes over the sentence ("On Monday, ...").
+    first = min((s for s in stops if s < start), default=None)
+    before = [d for d in dates if d.end <= start and (first is None or d.start < first)]
     if before:
         return before[-1]
     return None

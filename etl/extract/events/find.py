@@ -174,6 +174,9 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
                 continue
             gatherings.append((i, j, tok, heads[low]))
             used.update(range(i, j))
+            if j < sent.end and sent.doc[j].lower_ in ("meeting", "meetings", "talks"):
+                # "the Japan-U.S. summit meeting": one occurrence, not a summit and a meeting.
+                used.add(j)
     trigger_starts = [sent.doc[i].idx for i, _j, _t, _e in gatherings]
     # A gathering without a name still ends the reach of the trigger before it ("attended the
     # conference to prepare the summit that starts on Wednesday").

@@ -129,9 +129,14 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
             # "the summit" points back at the last summit, else at the last of its family.
             target = next(
                 (g for g in reversed(groups) if g.first.event_type == cand.event_type), None
-            ) or next(
-                (g for g in reversed(groups) if TYPE_FAMILY[g.first.event_type] == family), None
             )
+            if target is None and (cand.date is None or cand.date_inherited):
+                # An anaphor with a date of its own ("the November summit") is no other
+                # kind of gathering than its head says.
+                target = next(
+                    (g for g in reversed(groups) if TYPE_FAMILY[g.first.event_type] == family),
+                    None,
+                )
             if target is not None and cand.start - target.members[-1].start < 1500:
                 target.members.append(cand)
             elif cand.name and target is None:
