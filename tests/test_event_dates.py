@@ -153,6 +153,64 @@ def test_a_week_inside_one_month_gives_the_month() -> None:
     assert resolve_dates("They met last week.", dt.date(2023, 6, 7), "day") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ANCHOR is Thursday, June 15, 2023.
+        ("The envoys met three days ago.", (dt.date(2023, 6, 12), "day")),
+        ("The envoys met 5 days ago.", (dt.date(2023, 6, 10), "day")),
+        ("The envoys met two months ago.", (dt.date(2023, 4, 1), "month")),
+        ("The envoys met three years ago.", (dt.date(2020, 1, 1), "year")),
+        ("The envoys met a few days ago.", (dt.date(2023, 6, 1), "month")),
+        ("The envoys met several times in recent days.", (dt.date(2023, 6, 1), "month")),
+        ("Talks continued over the past few days.", (dt.date(2023, 6, 1), "month")),
+        ("The minister landed last night.", (dt.date(2023, 6, 14), "day")),
+        ("The minister landed this morning.", (dt.date(2023, 6, 15), "day")),
+        ("The ministers spoke this evening.", (dt.date(2023, 6, 15), "day")),
+        ("The minister landed the day before yesterday.", (dt.date(2023, 6, 13), "day")),
+    ],
+)
+def test_ago_and_parts_of_the_day_count_back_from_the_anchor(text: str, expected: tuple) -> None:
+    assert first(text) == expected
+
+
+def test_a_count_of_months_ago_crosses_the_year() -> None:
+    assert first("The envoys met two months ago.", dt.date(2024, 1, 20)) == (
+        dt.date(2023, 11, 1),
+        "month",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "expected"),
+    [
+        # Two weeks before Wednesday, June 28: June 11-17, all in June.
+        ("The envoys met two weeks ago.", dt.date(2023, 6, 28), (dt.date(2023, 6, 1), "month")),
+        # Two weeks before June 15 may be late May or early June.
+        ("The envoys met two weeks ago.", dt.date(2023, 6, 15), None),
+        # A few days before July 3 may be June 28 or July 1.
+        ("The envoys met a few days ago.", dt.date(2023, 7, 3), None),
+        # The week before June 3 runs back into May.
+        ("The envoys met in recent days.", dt.date(2023, 6, 3), None),
+        # A vague count of months or years has no single value.
+        ("The envoys met several months ago.", dt.date(2023, 6, 15), None),
+        ("The envoys met a few years ago.", dt.date(2023, 6, 15), None),
+    ],
+)
+def test_a_vague_span_back_is_its_month_only_when_it_lies_in_one(
+    text: str, anchor: dt.date, expected: tuple | None
+) -> None:
+    found = [(r.date, r.precision) for r in resolve_dates(text, anchor, "day")]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text", ["The envoys met three days ago.", "The minister landed last night."]
+)
+def test_counting_back_in_days_needs_a_day_anchor(text: str) -> None:
+    assert resolve_dates(text, dt.date(2023, 12, 31), "year") == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=120))
 def test_never_raises(text: str) -> None:
