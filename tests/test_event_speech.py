@@ -146,15 +146,15 @@ def test_a_pronoun_subject_wins_over_a_person_named_later_in_the_clause() -> Non
 @pytest.mark.parametrize(
     "text",
     [
-        "External Affairs Minister Subrahmanyam Jaishankar chaired the G20 Foreign Ministers "
-        "Meet in New Delhi on March 2.",
-        "On March 2, foreign ministers gathered for the G20 Foreign Ministers Meet in New Delhi.",
+        "Defence Minister Rajnath Singh chaired the SCO Defence Ministers Meet in Mumbai "
+        "on March 2.",
+        "On March 2, defence ministers gathered for the SCO Defence Ministers Meet in Mumbai.",
     ],
 )
-def test_the_foreign_ministers_meet_is_a_conference(text: str) -> None:
+def test_the_ministers_meet_is_a_conference(text: str) -> None:
     (e,) = events(text)
     assert e.event_type == "conference"
-    assert e.name == "G20 Foreign Ministers Meet"
+    assert e.name == "SCO Defence Ministers Meet"
     assert e.location_country_iso3 == "IND"
     assert e.start_date == dt.date(2023, 3, 2)
 

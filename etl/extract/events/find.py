@@ -252,6 +252,11 @@ def _simple(
         return None
     low = norm(doc[first : last + 1].text)
     date = date_for(ctx, start, end, sent, dates, stops)
+    if date is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        # "will visit Fiji on Friday, and in Suva will meet ...": a coordinated predicate
+        # happens when the one it joins does, unless it says otherwise.
+        head = tok.head
+        date = date_for(ctx, head.idx, head.idx + len(head), sent, dates, stops)
     if mood == "future":
         date = scheduled_date(ctx, date)
         if date is None:
