@@ -41,6 +41,11 @@ def configure(chosen: LogLevels) -> None:
         root.addHandler(handler)
     root.setLevel(chosen.libraries)
     logging.getLogger("etl").setLevel(chosen.own)
+    # When the server goes away mid-statement, the pool logs a traceback as it fails to reset
+    # the dead connection; the run itself reports the outage in one line, so the pool's
+    # account is only for -v.
+    pool = logging.getLogger("sqlalchemy.pool")
+    pool.setLevel(logging.CRITICAL if chosen.libraries >= logging.ERROR else logging.NOTSET)
 
 
 def current() -> LogLevels:

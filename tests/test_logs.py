@@ -104,3 +104,25 @@ def test_warnings_are_routed_to_logging() -> None:
 
     assert "WARNING py.warnings:" in run(1) and "routed" in run(1)
     assert run(0) == ""
+
+
+def test_the_pools_account_of_a_dead_connection_shows_only_with_verbose() -> None:
+    # The pool logs an ERROR with a traceback when it cannot reset a connection the server
+    # dropped; the run reports the outage in one line of its own.
+    script = (
+        "import logging\n"
+        "from etl import logs\n"
+        "logs.configure(logs.levels(verbose=VERBOSE))\n"
+        "logging.getLogger('sqlalchemy.pool.impl.QueuePool').error('Exception during reset')\n"
+    )
+
+    def run(verbose: int) -> str:
+        code = script.replace("VERBOSE", str(verbose))
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+
+    assert run(0) == ""
+    assert "Exception during reset" in run(1)
