@@ -342,6 +342,12 @@ def _contact(
         # "the meeting" alone refers back to an occurrence already reported.
         return Candidate(etype, start, end, sent, tok, "anaphor:contact", "", parts, date=date)
     if etype == "other":
+        states = in_tokens(ctx.countries, list(sent))
+        if len(states) >= 2 and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.subtree):
+            # "China and Brazil held two dialogues, and four meetings of their working groups":
+            # "their" is the states the sentence names.
+            parts = [EventParticipant("counterpart", None, None, c.name) for c in states]
+            people = []
         label = " and ".join(people) or " and ".join(
             country_label(c) for c in participant_countries(parts)
         )

@@ -184,7 +184,7 @@ class Candidate:
     location: Place | None = None
     confidence: float = 0.6
     named: bool = False  # a named gathering
-    scheduled: bool = False  # announced as coming, with a day of its own
+    scheduled: bool = False  # announced as coming (with a day of its own, or undated)
     topics: tuple[str, ...] = ()  # countries the occurrence was about, not parties to it
 
 

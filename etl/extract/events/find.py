@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -48,7 +49,7 @@ from etl.extract.events.modality import modality
 from etl.extract.events.participants import participant_countries, sentence_countries
 from etl.extract.events.visits import arrival, visit
 from etl.extract.places import Place, find_places
-from etl.facts import Entity, Event
+from etl.facts import TYPE_FAMILY, Entity, Event
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -97,10 +98,23 @@ def find_events(
         paragraph = ctx.paragraph_of(sent.start_char)
         for cand in found:
             if cand.date is None:
+                cand.date = _gathering_date(ctx, cand, found)
+            # Coming, with no day given: undated, whatever the narrative's dates.
+            undated = cand.date is None and cand.scheduled
+            if cand.date is None and not undated:
                 cand.date = here_and_now(ctx, cand.head, cand.start, cand.end)
-            if cand.date is None and lead_open and not dates and reports_in_lead(ctx, sent):
+            if (
+                cand.date is None
+                and not undated
+                and cand.event_type != "other"
+                and lead_open
+                and not dates
+                and reports_in_lead(ctx, sent)
+            ):
                 leads.append(cand)
-            if cand.date is None and last_sentence_date and last_sentence_date[0] == paragraph:
+            if undated:
+                pass
+            elif cand.date is None and last_sentence_date and last_sentence_date[0] == paragraph:
                 cand.date = last_sentence_date[1]
                 cand.date_inherited = True
             elif (
@@ -269,6 +283,26 @@ def _simple(
         for cand in made if isinstance(made, list) else [made] if made else []:
             cand.scheduled = True
     return made
+
+
+# "met X on the sidelines of the summit", "talks at the forum": where a contact took place.
+_AT_GATHERING = re.compile(
+    r"\b(?:on\s+the\s+(?:sidelines?|margins?)\s+of|at|during|ahead\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _gathering_date(ctx: Context, cand: Candidate, found: list[Candidate]) -> ResolvedDate | None:
+    """The date of the gathering a contact took place at, when the contact has none of its
+    own ("Xi met Ishiba on the sidelines of the APEC meeting in November")."""
+    if TYPE_FAMILY[cand.event_type] != "contact":
+        return None
+    for g in found:
+        if not g.named or g.date is None or g.start < cand.end or g.start - cand.end > 160:
+            continue
+        if _AT_GATHERING.search(ctx.text[max(cand.end, g.start - 40) : g.start]):
+            return g.date
+    return None
 
 
 def _meet_as_noun(tok: Token) -> bool:

@@ -164,6 +164,9 @@ def _attending(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+_COMING = frozenset(["upcoming", "forthcoming", "coming", "next"])
+
+
 def gathering_candidate(
     ctx: Context,
     sent: Span,
@@ -185,7 +188,10 @@ def gathering_candidate(
     date = date_for(ctx, start, end, sent, dates, stops)
     if mood == "future":
         date = scheduled_date(ctx, date)
-        if date is None:
+        # A named gathering the text itself calls coming is an event even when it gives no
+        # day for it ("the upcoming East Asia Summit"): undated, never the article's year.
+        # One only in a clause about the future ("will build on the East Asia Summit") is not.
+        if date is None and not any(c.lower_ in _COMING for c in head.children):
             return None
     low_head = head.lower_
     in_list = any(t.lower_ == "such" for t in doc[max(sent.start, i - 4) : i])
@@ -199,7 +205,7 @@ def gathering_candidate(
         # "The 78th session of the UN General Assembly adopted ...": a body's year of work
         # acting, not a gathering someone attended or held.
         return None
-    if not (governed or ordinal or date or head.dep_ in ("nsubj", "nsubjpass")):
+    if not (governed or ordinal or date or mood == "future" or head.dep_ in ("nsubj", "nsubjpass")):
         return None
     etype = _gathering_type(surface, etype)
     anchor_tok = governor if governor is not None and governor.pos_ in ("VERB", "AUX") else head
@@ -268,7 +274,14 @@ def _canonical_words(ctx: Context, start: int, end: int) -> frozenset[str]:
     pieces.append(ctx.text[pos:end])
     text = "".join(pieces)
     text = re.sub(r"\b[A-Z][a-z]+(?:'s|’s)\s", " ", text)  # a month's possessive
+    text = _MONTH_WORD.sub(" ", text)  # "the June gathering": a date, not a name
     return content_key(text)
+
+
+_MONTH_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\b"
+)
 
 
 # Lowercase heads that report a gathering without a name ("a symposium on ...", "a

@@ -26,7 +26,17 @@ _SAME_DAYS_DEFAULT = 1
 # conference at it), "the Meeting on the 25th", "the Summit Meeting" refer to the one the
 # document already named.
 _GENERIC_GATHERING_WORDS = frozenset(
-    {"summit", "meeting", "meetings", "conference", "press", "joint", "leaders", "talks"}
+    {
+        "summit",
+        "meeting",
+        "meetings",
+        "conference",
+        "press",
+        "joint",
+        "leaders",
+        "talks",
+        "gathering",
+    }
 )
 
 
@@ -298,7 +308,10 @@ def _event(ctx: Context, group: _Group) -> Event:
             date, inherited = m.date, m.date_inherited
         elif m.date is not None and not m.date_inherited:
             date = _better_date(date, m.date)
-    start_date, end_date, precision = _event_date(ctx, date, inherited)
+    if date is None and all(m.scheduled for m in real):
+        start_date, end_date, precision = None, None, None  # coming, no day given
+    else:
+        start_date, end_date, precision = _event_date(ctx, date, inherited)
     location = next((m.location for m in real if m.location is not None), None)
     participants: list[EventParticipant] = []
     seen: set[tuple[str | None, str | None]] = set()
