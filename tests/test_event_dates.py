@@ -216,3 +216,59 @@ def test_counting_back_in_days_needs_a_day_anchor(text: str) -> None:
 def test_never_raises(text: str) -> None:
     for found in resolve_dates(text, ANCHOR, "day", previous=(ANCHOR, "day")):
         assert found.precision in {"day", "month", "year"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ANCHOR is June 15, 2023.
+        ("The ministers met in April of this year.", (dt.date(2023, 4, 1), "month")),
+        # A month still to come in this year is not last year's.
+        ("The summit is planned for November of this year.", (dt.date(2023, 11, 1), "month")),
+        ("The ministers met in March of last year.", (dt.date(2022, 3, 1), "month")),
+        ("The envoys signed the pact in May of the previous year.", (dt.date(2022, 5, 1), "month")),
+        ("The talks will resume in February of next year.", (dt.date(2024, 2, 1), "month")),
+    ],
+)
+def test_a_month_of_a_named_year_is_that_month_of_that_year(text: str, expected: tuple) -> None:
+    assert first(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day not later than the anchor's is in the anchor's month.
+        ("The envoys met on the 12th.", dt.date(2023, 6, 12)),
+        ("The envoys met on the 15th.", dt.date(2023, 6, 15)),
+        # A later day has not come yet: the month before.
+        ("The envoys met on the 23rd.", dt.date(2023, 5, 23)),
+        # In a clause about the future, a day already past is next month's.
+        ("The envoys will meet on the 3rd.", dt.date(2023, 7, 3)),
+        ("The envoys will meet on the 20th.", dt.date(2023, 6, 20)),
+    ],
+)
+def test_on_the_nth_is_that_day_of_the_nearest_month(text: str, expected: dt.date) -> None:
+    assert first(text) == (expected, "day")
+
+
+def test_on_the_nth_crosses_the_year_back() -> None:
+    assert first("The envoys met on the 28th.", dt.date(2024, 1, 10)) == (
+        dt.date(2023, 12, 28),
+        "day",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two states met on the 20th anniversary of their ties.",
+        "The envoys agreed on the 3rd round of talks.",
+        "The delegations met on the 5th floor of the ministry.",
+    ],
+)
+def test_on_the_nth_of_something_else_is_no_date(text: str) -> None:
+    assert resolve_dates(text, ANCHOR, "day") == []
+
+
+def test_on_the_nth_needs_a_day_anchor() -> None:
+    assert resolve_dates("The envoys met on the 12th.", dt.date(2023, 1, 1), "year") == []

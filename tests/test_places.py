@@ -54,3 +54,9 @@ def test_an_island_venue_outranks_a_town_of_the_same_name() -> None:
 
 def cities_in(text: str, doc: object) -> list[tuple[str, str]]:
     return [(p.name, p.country_iso3) for p in find_places(text, doc) if p.kind == "city"]  # type: ignore[arg-type]
+
+
+def test_an_organizations_name_is_not_a_town_it_translates() -> None:
+    # "White House" is also a translation of Casablanca.
+    assert cities("The envoy spoke at the White House on Monday.") == []
+    assert cities("The ministers met in Casablanca.") == [("Casablanca", "MAR")]
