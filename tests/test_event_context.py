@@ -75,6 +75,7 @@ def test_a_person_who_is_met_is_still_a_meeting() -> None:
         "Thousands of citizens visited Lisbon during the festival.",
         "Last year two million Chinese tourists visited Thailand.",
         "Some 5,000 Japanese citizens visited Brazil in April.",
+        "Thousands of Indian students visited Australia in May.",
     ],
 )
 def test_a_crowd_that_visits_is_no_visit(text: str) -> None:
@@ -115,6 +116,27 @@ def test_hosting_a_person_is_still_a_meeting() -> None:
     assert e.event_type == "meeting"
     assert people(e) == {"Justin Trudeau", "Gabriel Boric"}
     assert countries(e) == {"CAN", "CHL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Prime Minister Justin Trudeau hosted President Gabriel Boric in Ottawa on Tuesday.",
+            {"Justin Trudeau", "Gabriel Boric"},
+        ),
+        (
+            "Prime Minister Fumio Kishida received Foreign Minister Wang Yi of China on Tuesday.",
+            {"Fumio Kishida", "Wang Yi"},
+        ),
+    ],
+)
+def test_hosting_a_person_named_with_a_title_is_a_meeting(text: str, pair: set[str]) -> None:
+    # The title before the name may be parsed apart from it; it is still whom they received.
+    (e,) = events(text)
+    assert e.event_type == "meeting"
+    assert people(e) == pair
+    assert (e.start_date, e.date_precision) == (dt.date(2023, 6, 13), "day")
 
 
 # A schedule's present ---------------------------------------------------------------------
@@ -299,6 +321,17 @@ def test_a_summit_with_its_own_date_does_not_join_a_ministers_meeting() -> None:
     assert e.name == "56th ASEAN Foreign Ministers' Meeting"
     assert e.start_date == dt.date(2023, 6, 11)
     assert countries(e) == set()
+
+
+def test_a_named_summit_with_its_own_date_does_not_join_a_ministers_meeting() -> None:
+    # "the November summit" stands for a summit of its own, not for the ministers' meeting.
+    found = events(
+        "The 56th ASEAN Foreign Ministers' Meeting took place in Jakarta on June 11. Indonesia "
+        "and Malaysia discussed the November summit."
+    )
+    ministers = next(e for e in found if "Foreign Ministers" in e.name)
+    assert ministers.start_date == dt.date(2023, 6, 11)
+    assert countries(ministers) == set()
 
 
 def test_an_undated_summit_anaphor_still_joins_the_ministers_meeting() -> None:

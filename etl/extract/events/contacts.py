@@ -165,6 +165,8 @@ def _noun_phrase(head: Token) -> list[Token]:
         t
         for t in head.subtree
         if t is head
+        # A name's words before its head are the name and its title, however parsed.
+        or (head.pos_ == "PROPN" and t.i < head.i)
         or (t.head is head and t.dep_ in ("compound", "amod", "nmod", "poss"))
         or t.head.dep_ == "compound"
     ]

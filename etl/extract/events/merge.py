@@ -173,6 +173,9 @@ def merge_candidates(ctx: Context, candidates: list[Candidate]) -> list[Event]:
         # gathering): it joins the nearest occurrence of its family, else stands for itself.
         family = _ANAPHOR_FAMILY[cand.key]
         near = [g for g in groups if TYPE_FAMILY[g.first.event_type] == family]
+        if cand.date is not None and not cand.date_inherited:
+            # One with a date of its own joins only its own kind ("the November summit").
+            near = [g for g in near if g.first.event_type == cand.event_type]
         if near:
             min(near, key=lambda g: abs(g.first.start - cand.start)).members.append(cand)
         else:

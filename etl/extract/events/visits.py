@@ -23,7 +23,10 @@ _REGION_WORDS = re.compile(
 
 
 def _crowd(subject: Token) -> bool:
-    """A subject that is many people, not an envoy: "tourists", "two million Americans"."""
+    """A subject that is many people, not an envoy: "tourists", "two million Americans",
+    "thousands of students"."""
+    if subject.lower_ in ("thousands", "millions", "hundreds", "dozens"):
+        return True
     if subject.pos_ != "NOUN" and subject.lower_ not in CROWDS:
         return False
     return subject.lower_ in CROWDS or any(c.dep_ == "nummod" for c in subject.children)
