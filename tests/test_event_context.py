@@ -374,3 +374,22 @@ def test_in_a_news_text_a_year_from_an_earlier_paragraph_is_inherited() -> None:
     assert not is_transcript(text)
     (meeting,) = of_type(events(text), "meeting")
     assert (meeting.start_date, meeting.date_precision) == (dt.date(2021, 1, 1), "year")
+
+
+# A topic's closing year ---------------------------------------------------------------------
+
+
+def test_a_year_closing_a_gatherings_topic_does_not_date_it() -> None:
+    # The parse hangs "in 2022" on "symposium", but it ends the topic: the symposium was held
+    # this year.
+    (e,) = events(
+        "Foreign Minister Mauro Vieira made the remarks at a symposium on the international "
+        "situation and Brazil's foreign relations in 2022."
+    )
+    assert e.event_type == "conference"
+    assert e.start_date is not None and e.start_date.year == 2023
+
+
+def test_a_year_of_its_own_still_dates_a_gathering() -> None:
+    (e,) = events("Foreign Minister Mauro Vieira spoke at a seminar in Brasilia in 2022.")
+    assert (e.start_date, e.date_precision) == (dt.date(2022, 1, 1), "year")

@@ -324,7 +324,16 @@ def unnamed_gathering(
     for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "about")):
         sub = list(prep.subtree)
         lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
-        dates = [d for d in dates if not (lo <= d.start and d.end <= hi)]
+        # The parse often hangs the topic's closing "in 2023" on the head instead: a bare year
+        # right after the topic belongs to it too.
+        dates = [
+            d
+            for d in dates
+            if not (lo <= d.start and d.end <= hi)
+            and not (
+                d.precision == "year" and re.fullmatch(r"\s*(?:in\s+)?", ctx.text[hi : d.start])
+            )
+        ]
     date = date_for(ctx, start, end, sent, dates, stops)
     own_date = date is not None and start - 3 <= date.start <= max(t.idx for t in head.subtree)
     if mood == "future":
