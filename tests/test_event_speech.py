@@ -8,37 +8,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from event_text import countries, find, of_type, people
 
-from etl.extract.entities import find_entities
-from etl.extract.events import find_events
 from etl.extract.events.context import is_transcript
-from etl.extract.nlp import analyze
 from etl.facts import Event
 
 PUBLISHED = dt.date(2023, 6, 14)  # a Wednesday
 
 
 def events(text: str, published: dt.date | None = PUBLISHED) -> list[Event]:
-    doc = analyze(text)
-    return find_events(
-        text,
-        doc,
-        find_entities(text, doc),
-        published_on=published,
-        published_precision="day" if published else None,
-    )
-
-
-def people(event: Event) -> set[str]:
-    return {p.name for p in event.participants if p.kind == "person" and p.name}
-
-
-def countries(event: Event) -> set[str]:
-    return {p.country_iso3 for p in event.participants if p.country_iso3}
-
-
-def of_type(found: list[Event], *types: str) -> list[Event]:
-    return [e for e in found if e.event_type in types]
+    return find(text, published)
 
 
 # Talks whose name pairs two states --------------------------------------------------------

@@ -86,43 +86,28 @@ def test_worker_processes_apply_the_same_levels() -> None:
     assert "library noise" in loud.stderr, loud.stderr
 
 
-def test_warnings_are_routed_to_logging() -> None:
-    script = (
-        "import warnings\n"
-        "from etl import logs\n"
-        "logs.configure(logs.levels(verbose=VERBOSE))\n"
-        "warnings.warn('routed', RuntimeWarning)\n"
+def _stderr_at(verbose: int, lines: str) -> str:
+    """What a process that configures logging at ``verbose`` and runs ``lines`` prints."""
+    code = f"from etl import logs\nlogs.configure(logs.levels(verbose={verbose}))\n{lines}"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
     )
+    assert result.returncode == 0, result.stderr
+    return result.stderr
 
-    def run(verbose: int) -> str:
-        code = script.replace("VERBOSE", str(verbose))
-        result = subprocess.run(
-            [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stderr
 
-    assert "WARNING py.warnings:" in run(1) and "routed" in run(1)
-    assert run(0) == ""
+def test_warnings_are_routed_to_logging() -> None:
+    lines = "import warnings\nwarnings.warn('routed', RuntimeWarning)\n"
+    assert "WARNING py.warnings:" in _stderr_at(1, lines) and "routed" in _stderr_at(1, lines)
+    assert _stderr_at(0, lines) == ""
 
 
 def test_the_pools_account_of_a_dead_connection_shows_only_with_verbose() -> None:
     # The pool logs an ERROR with a traceback when it cannot reset a connection the server
     # dropped; the run reports the outage in one line of its own.
-    script = (
+    lines = (
         "import logging\n"
-        "from etl import logs\n"
-        "logs.configure(logs.levels(verbose=VERBOSE))\n"
         "logging.getLogger('sqlalchemy.pool.impl.QueuePool').error('Exception during reset')\n"
     )
-
-    def run(verbose: int) -> str:
-        code = script.replace("VERBOSE", str(verbose))
-        result = subprocess.run(
-            [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stderr
-
-    assert run(0) == ""
-    assert "Exception during reset" in run(1)
+    assert _stderr_at(0, lines) == ""
+    assert "Exception during reset" in _stderr_at(1, lines)

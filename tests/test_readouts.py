@@ -7,10 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from event_text import find, people
 
-from etl.extract.entities import find_entities
-from etl.extract.events import find_events
-from etl.extract.nlp import analyze
 from etl.facts import Event
 
 RELEASED = dt.date(2022, 3, 23)  # a Wednesday
@@ -19,25 +17,13 @@ RELEASED = dt.date(2022, 3, 23)  # a Wednesday
 def events(
     text: str, published: dt.date | None = RELEASED, dateline: str | None = None
 ) -> list[Event]:
-    doc = analyze(text)
-    return find_events(
-        text,
-        doc,
-        find_entities(text, doc),
-        published_on=published,
-        published_precision="day" if published else None,
-        dateline_date=dateline,
-    )
+    return find(text, published, dateline)
 
 
 def only(text: str, **kw: object) -> Event:
     found = events(text, **kw)  # type: ignore[arg-type]
     assert len(found) == 1, [(e.event_type, e.name) for e in found]
     return found[0]
-
-
-def people(event: Event) -> set[str]:
-    return {p.name for p in event.participants if p.kind == "person" and p.name}
 
 
 @pytest.mark.parametrize(
