@@ -41,6 +41,8 @@ def configure(chosen: LogLevels) -> None:
         root.addHandler(handler)
     root.setLevel(chosen.libraries)
     logging.getLogger("etl").setLevel(chosen.own)
+    # psycopg gives its logger a level of its own (WARNING), so the root's does not reach it.
+    logging.getLogger("psycopg").setLevel(chosen.libraries)
     # When the server goes away mid-statement, the pool logs a traceback as it fails to reset
     # the dead connection; the run itself reports the outage in one line, so the pool's
     # account is only for -v.

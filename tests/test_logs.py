@@ -102,12 +102,20 @@ def test_warnings_are_routed_to_logging() -> None:
     assert _stderr_at(0, lines) == ""
 
 
-def test_the_pools_account_of_a_dead_connection_shows_only_with_verbose() -> None:
-    # The pool logs an ERROR with a traceback when it cannot reset a connection the server
-    # dropped; the run reports the outage in one line of its own.
-    lines = (
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # The pool logs an ERROR with a traceback when it cannot reset a connection the
+        # server dropped.
         "import logging\n"
-        "logging.getLogger('sqlalchemy.pool.impl.QueuePool').error('Exception during reset')\n"
-    )
+        "logging.getLogger('sqlalchemy.pool.impl.QueuePool').error('Exception during reset')\n",
+        # psycopg warns as it abandons a pipeline on a dead connection, through a logger it
+        # gives a level of its own.
+        "import logging, psycopg\n"
+        "logging.getLogger('psycopg').warning('Exception during reset: error ignored')\n",
+    ],
+)
+def test_drivers_accounts_of_a_dead_connection_show_only_with_verbose(lines: str) -> None:
+    # The run reports the outage in one line of its own.
     assert _stderr_at(0, lines) == ""
     assert "Exception during reset" in _stderr_at(1, lines)
