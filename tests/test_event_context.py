@@ -372,3 +372,30 @@ def test_a_year_closing_a_gatherings_topic_does_not_date_it() -> None:
 def test_a_year_of_its_own_still_dates_a_gathering() -> None:
     (e,) = events("Foreign Minister Mauro Vieira spoke at a seminar in Brasilia in 2022.")
     assert (e.start_date, e.date_precision) == (dt.date(2022, 1, 1), "year")
+
+
+# A visit's programme ------------------------------------------------------------------------
+
+_ARRIVAL = "Prime Minister Anwar Ibrahim arrived here today for a two-day official visit. "
+
+
+def test_a_visits_programme_is_dated_by_the_visit() -> None:
+    # The arrival dates the visit it begins ("today"), and the visit dates its programme.
+    found = events(
+        _ARRIVAL + "He will hold a meeting with Prime Minister Lee Hsien Loong and the two "
+        "leaders will witness the signing of three agreements.",
+    )
+    (meeting,) = of_type(found, "meeting")
+    (signing,) = of_type(found, "signing")
+    assert "Lee Hsien Loong" in people(meeting)
+    # A programme spans the visit's days: its month, not a day of its own.
+    for e in (meeting, signing):
+        assert (e.start_date, e.date_precision) == (dt.date(2023, 6, 1), "month")
+
+
+def test_a_coming_meeting_without_a_reported_visit_is_a_plan() -> None:
+    found = events(
+        "Prime Minister Anwar Ibrahim will hold a meeting with Prime Minister Lee Hsien Loong "
+        "and the two leaders will witness the signing of three agreements."
+    )
+    assert of_type(found, "meeting", "signing") == []

@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
 
 def date_for(
-    ctx: Context, start: int, end: int, sent: Span, dates: list[ResolvedDate], stops: list[int]
+    ctx: Context,
+    start: int,
+    end: int,
+    sent: Span,
+    dates: list[ResolvedDate],
+    stops: list[int],
+    shared: frozenset[int] = frozenset(),
 ) -> ResolvedDate | None:
     """The date expression of a trigger at [start, end): one inside its words ("October's
     BRICS Summit"), else one right before it ("the June meeting"), else the first one after
@@ -41,7 +47,9 @@ def date_for(
         return after[0]
     # A date after an earlier trigger is that trigger's ("met X on the 23rd, then attended
     # the summit"); one before every trigger scopes over the sentence ("On Monday, ...").
-    first = min((s for s in stops if s < start), default=None)
+    # Triggers in ``shared`` tell of the same occurrence ("arrived today for an official
+    # visit"): their dates are this one's too.
+    first = min((s for s in stops if s < start and s not in shared), default=None)
     before = [d for d in dates if d.end <= start and (first is None or d.start < first)]
     if before:
         return before[-1]

@@ -185,6 +185,8 @@ class Candidate:
     confidence: float = 0.6
     named: bool = False  # a named gathering
     scheduled: bool = False  # announced as coming (with a day of its own, or undated)
+    # A coming contact or signing with no day: a visit's programme item, or nothing.
+    itinerary: bool = False
     topics: tuple[str, ...] = ()  # countries the occurrence was about, not parties to it
 
 

@@ -162,7 +162,7 @@ def find_events(
         for cand in leads:
             if cand.date is None:
                 cand.date = release_day(ctx, cand.start, cand.end)
-    return merge_candidates(ctx, candidates)
+    return merge_candidates(ctx, _visit_programme(candidates))
 
 
 def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) -> list[Candidate]:
@@ -234,8 +234,9 @@ def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) ->
             cand = unnamed_gathering(ctx, sent, tok, dates, trigger_starts)
             if cand is not None:
                 out.append(cand)
+    arrivals = tuple(sent.doc[f].idx for f, _l, etype, _k in simple if etype == "arrival")
     for first, last, etype, kind in simple:
-        made = _simple(ctx, sent, first, last, etype, kind, dates, trigger_starts, out)
+        made = _simple(ctx, sent, first, last, etype, kind, dates, trigger_starts, out, arrivals)
         if isinstance(made, list):
             out.extend(made)
         elif made is not None:
@@ -253,6 +254,7 @@ def _simple(
     dates: list[ResolvedDate],
     stops: list[int],
     gatherings: list[Candidate],
+    arrivals: tuple[int, ...] = (),
 ) -> Candidate | list[Candidate] | None:
     doc = sent.doc
     tok = doc[last] if kind == "noun" else doc[first]
@@ -265,16 +267,21 @@ def _simple(
     if mood == "irrealis":
         return None
     low = norm(doc[first : last + 1].text)
-    date = date_for(ctx, start, end, sent, dates, stops)
+    # A visit shares the date of the arrival that begins it.
+    shared = frozenset(arrivals) if etype in ("visit", "state_visit") else frozenset()
+    date = date_for(ctx, start, end, sent, dates, stops, shared)
     if date is None and tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         # "will visit Fiji on Friday, and in Suva will meet ...": a coordinated predicate
         # happens when the one it joins does, unless it says otherwise.
         head = tok.head
         date = date_for(ctx, head.idx, head.idx + len(head), sent, dates, stops)
+    itinerary = False
     if mood == "future":
         date = scheduled_date(ctx, date)
         if date is None:
-            return None
+            if etype not in _PROGRAMME:
+                return None
+            itinerary = True  # kept only if a reported visit dates it (_visit_programme)
     builder = _BUILDERS.get(etype)
     if builder is None:
         return None
@@ -282,7 +289,41 @@ def _simple(
     if mood == "future":
         for cand in made if isinstance(made, list) else [made] if made else []:
             cand.scheduled = True
+            cand.itinerary = itinerary
     return made
+
+
+# What a visit's programme holds: "He will call on the President, hold talks with the Prime
+# Minister and witness the signing of three agreements."
+_PROGRAMME = frozenset({"meeting", "call", "signing"})
+
+
+def _visit_programme(candidates: list[Candidate]) -> list[Candidate]:
+    """Coming contacts and signings with no day of their own, dated by the visit the text
+    reports before them (at month precision: a programme spans the visit's days); without
+    such a visit they are plans, not events."""
+    out: list[Candidate] = []
+    visit: Candidate | None = None
+    for cand in sorted(candidates, key=lambda c: c.start):
+        if (
+            cand.event_type in ("visit", "state_visit")
+            and cand.date is not None
+            and cand.date.precision == "day"
+            and not cand.itinerary
+        ):
+            visit = cand
+        if not cand.itinerary or cand.date is not None:
+            out.append(cand)
+            continue
+        if visit is None:
+            continue
+        day = visit.date.date  # type: ignore[union-attr]
+        cand.date = ResolvedDate(
+            dt.date(day.year, day.month, 1), "month", cand.start, cand.end, relative=True
+        )
+        cand.date_inherited = True
+        out.append(cand)
+    return out
 
 
 # "met X on the sidelines of the summit", "talks at the forum": where a contact took place.
