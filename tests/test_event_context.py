@@ -399,3 +399,12 @@ def test_a_coming_meeting_without_a_reported_visit_is_a_plan() -> None:
         "and the two leaders will witness the signing of three agreements."
     )
     assert of_type(found, "meeting", "signing") == []
+
+
+def test_a_transcripts_coming_meetings_are_no_programme() -> None:
+    text = (
+        "MR SMITH: The Secretary arrived in Lima today for an official visit.\n\n"
+        "QUESTION: What is next?\n\n"
+        "MR SMITH: He will hold a meeting with Foreign Minister Javier Gonzalez-Olaechea.\n"
+    )
+    assert of_type(events(text), "meeting") == []

@@ -162,7 +162,7 @@ def find_events(
         for cand in leads:
             if cand.date is None:
                 cand.date = release_day(ctx, cand.start, cand.end)
-    return merge_candidates(ctx, _visit_programme(candidates))
+    return merge_candidates(ctx, _visit_programme(ctx, candidates))
 
 
 def _sentence_candidates(ctx: Context, sent: Span, dates: list[ResolvedDate]) -> list[Candidate]:
@@ -298,10 +298,11 @@ def _simple(
 _PROGRAMME = frozenset({"meeting", "call", "signing"})
 
 
-def _visit_programme(candidates: list[Candidate]) -> list[Candidate]:
+def _visit_programme(ctx: Context, candidates: list[Candidate]) -> list[Candidate]:
     """Coming contacts and signings with no day of their own, dated by the visit the text
     reports before them (at month precision: a programme spans the visit's days); without
-    such a visit they are plans, not events."""
+    such a visit, or in a transcript (a speaker's "we will talk about it"), they are plans,
+    not events."""
     out: list[Candidate] = []
     visit: Candidate | None = None
     for cand in sorted(candidates, key=lambda c: c.start):
@@ -315,7 +316,7 @@ def _visit_programme(candidates: list[Candidate]) -> list[Candidate]:
         if not cand.itinerary or cand.date is not None:
             out.append(cand)
             continue
-        if visit is None:
+        if visit is None or ctx.spoken:
             continue
         day = visit.date.date  # type: ignore[union-attr]
         cand.date = ResolvedDate(
