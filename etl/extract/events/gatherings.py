@@ -29,6 +29,7 @@ from etl.extract.events.participants import (
 )
 from etl.extract.places import Place
 from etl.facts import Entity, EventParticipant
+from etl.ingest.dates import MONTHS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -278,9 +279,9 @@ def _canonical_words(ctx: Context, start: int, end: int) -> frozenset[str]:
     return content_key(text)
 
 
+# The month names of the date reader, written out and capitalised ("May", not "may").
 _MONTH_WORD = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November"
-    r"|December)\b"
+    r"\b(?:" + "|".join(sorted({m.capitalize() for m in MONTHS if len(m) > 3} | {"May"})) + r")\b"
 )
 
 
