@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from etl.errors import ConfigError
+from etl.extract.analyses import cache_dir, cached_pipe
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -212,9 +213,12 @@ def load_nlp() -> Language:
 
 
 def analyze(text: str) -> Doc:
-    return load_nlp()(text)
+    return next(analyze_many([text]))
 
 
 def analyze_many(texts: Iterable[str]) -> Iterator[Doc]:
     texts = list(texts)
+    root = cache_dir()
+    if root is not None:
+        return cached_pipe(load_nlp(), texts, root)
     return load_nlp().pipe(texts, batch_size=max(1, len(texts)))
