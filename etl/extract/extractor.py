@@ -19,7 +19,7 @@ from etl.ingest.parse import PARSER_VERSION
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-ENTITIES_VERSION = "facts-3"  # 3: speakers, transcripts, relative days, paired talks
+ENTITIES_VERSION = "facts-4"  # 4: statements, corpus-level identity, announcements
 # Stored on every document; a change makes `diplo reextract` rebuild the derived rows.
 EXTRACTOR_VERSION = f"{PARSER_VERSION}+{ENTITIES_VERSION}"
 
