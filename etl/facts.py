@@ -1,6 +1,6 @@
 """The facts that travel from the extract stage to the load stage: entities named in a document
-(countries, people, organizations, initiatives) with every mention's span, and the events it
-reports: what happened, when, where, and who took part."""
+(countries, people, organizations, initiatives) with every mention's span, the events it
+reports (what happened, when, where, and who took part), and its statements (who said what)."""
 
 from __future__ import annotations
 
@@ -114,3 +114,34 @@ class Event:
     initiatives: tuple[str, ...] = ()  # canonical names of initiatives the event is about
     summary: str | None = None  # the sentence that best states it
     confidence: float = 0.5
+
+
+StatementMode = Literal["direct", "reported"]
+SpeakerKind = Literal["person", "organization", "country"]
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """What one named speaker said, as one document reports it (GUIDELINES.md, statements):
+    ``body[start:end] == content``, verbatim, without the cue and the speaker.
+
+    ``speaker`` is the canonical name as in ``Entity.name`` of the document's person or
+    organization, or an ISO3 code when ``speaker_kind`` is ``country``, so the loader finds the
+    participant or country row the same way it does for events.
+    """
+
+    start: int
+    end: int
+    content: str
+    speaker_kind: SpeakerKind
+    speaker: str
+    speaker_surface: str  # as printed: "Wang Yi", "the Secretary", "he", "Beijing"
+    mode: StatementMode
+    cue: str  # as printed, without adverbs or auxiliaries: "said", "called for", "according to"
+    stated_on: dt.date | None = None
+    stated_precision: DatePrecision | None = None
+    countries: tuple[str, ...] = ()  # ISO3 codes the content itself names
+    initiatives: tuple[str, ...] = ()  # canonical initiative names the content names
+    # The occasion, when the text ties the words to an event of this document (a call, a
+    # meeting, a press conference): the span of that event's mention in the body.
+    occasion: Mention | None = None

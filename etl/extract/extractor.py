@@ -13,7 +13,7 @@ from etl.article import DatePrecision, ParsedDocument
 from etl.extract.entities import CombinedText, find_entities
 from etl.extract.events import find_events
 from etl.extract.nlp import analyze
-from etl.facts import Entity, Event
+from etl.facts import Entity, Event, Statement
 from etl.ingest.parse import PARSER_VERSION
 
 if TYPE_CHECKING:
@@ -28,6 +28,7 @@ EXTRACTOR_VERSION = f"{PARSER_VERSION}+{ENTITIES_VERSION}"
 class Facts:
     entities: tuple[Entity, ...]
     events: tuple[Event, ...]
+    statements: tuple[Statement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,10 @@ class Extraction:
     @property
     def events(self) -> tuple[Event, ...]:
         return self.facts.events
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return self.facts.statements
 
 
 def extract_facts(
