@@ -6,25 +6,24 @@ import datetime as dt
 
 import pytest
 
-from etl.ingest.metadata import (
-    canonical_outlet,
+from etl.ingest.bylines import (
     clean_author,
-    find_outlet,
-    is_title_like,
-    known_outlet,
-    looks_like_person,
-    masthead_outlet,
-    outlet_from_note,
     parse_agency_line,
     parse_author_in_place,
     parse_byline,
-    parse_meta_line,
+)
+from etl.ingest.datelines import place_case, split_dateline
+from etl.ingest.issuers import (
+    masthead_outlet,
+    outlet_from_note,
     parse_publisher_statement,
-    place_case,
-    split_dateline,
-    split_header,
     trailing_credit,
 )
+from etl.ingest.metadata import split_header
+from etl.ingest.names import looks_like_person
+from etl.ingest.outlets import canonical_outlet, find_outlet, known_outlet
+from etl.ingest.published import parse_meta_line
+from etl.ingest.titles import is_title_like
 
 BODY = "The two foreign ministers met in Geneva on Monday to discuss the ceasefire."
 

@@ -5,7 +5,7 @@ reading-time badges, navigation breadcrumbs, photo captions with their credits, 
 footers. None of that is reported speech or narrative, and leaving it in the body makes later
 stages find photographers as persons and photo agencies as sources. Each rule here looks at
 one line on its own, so it can run on any line of any article; what a line *means* for the
-header (an editor's note naming the outlet, a "Source:" credit) is for ``etl.ingest.metadata``.
+header (an editor's note naming the outlet, a "Source:" credit) is for ``etl.ingest.issuers``.
 """
 
 from __future__ import annotations

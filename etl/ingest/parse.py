@@ -13,9 +13,10 @@ import os
 from etl.article import DecodedArticle, ParsedDocument, SourceMeta
 from etl.errors import RejectedInput
 from etl.ingest.boilerplate import classify_line
+from etl.ingest.bylines import clean_author
 from etl.ingest.dates import parse_date
 from etl.ingest.language import detect_language
-from etl.ingest.metadata import Header, clean_author, split_header
+from etl.ingest.metadata import Header, split_header
 from etl.ingest.outlets import canonical_outlet
 from etl.ingest.segment import normalise_line, segment, text_lines
 from etl.ingest.titles import title_record_date

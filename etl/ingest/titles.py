@@ -24,6 +24,9 @@ MIN_HEADLINE_WORDS = 3
 MAX_MENU_WORDS = 12
 # Short lines of capitalised words are names (a ministry, a country), not headlines.
 MAX_NAME_WORDS = 6
+# A title is one line of headline length; longer lines, or lines ending a sentence, are body.
+MAX_TITLE_CHARS = 220
+MAX_TITLE_WORDS = 35
 
 _BULLET = re.compile(r"^[•·▪►▸●○◦※→»›✓✔\-*]\s*")
 _SKIP_LINK = re.compile(
@@ -96,6 +99,18 @@ def is_navigation(line: str) -> bool:
     if len(_LIST_SEPARATOR.findall(text)) >= 2:  # "Portuguese / Spanish / English"
         return True
     return len(_GLUED_WORDS.findall(text)) >= 2 or _GLUED_CAPS.search(text) is not None
+
+
+def is_title_like(line: str) -> bool:
+    """A headline: one short line with words, not ending as a sentence or a lead-in does."""
+    text = line.strip()
+    words = text.split()
+    if len(words) < 2 or len(text) > MAX_TITLE_CHARS or len(words) > MAX_TITLE_WORDS:
+        return False
+    if not any(c.isalpha() for c in text):
+        return False
+    last = text.rstrip("\"'”’)]»").strip()[-1:]
+    return last not in {".", ",", ";", ":", "…"}
 
 
 def is_list_item(line: str, previous: str | None) -> bool:
