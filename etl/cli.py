@@ -34,7 +34,7 @@ from etl.outputs import export as exporting
 from etl.outputs import report as html_report
 from etl.outputs import reports, roles
 from etl.outputs import schedule as sched
-from etl.outputs.report_data import ReportFilters
+from etl.outputs.report.data import ReportFilters
 from etl.settings import Settings, display_url
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_RUN_FAILED, EXIT_INTERNAL = 0, 1, 2, 3, 70

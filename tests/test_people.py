@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from etl.extract.nlp import analyze
-from etl.extract.people import find_people, titles
+from etl.extract.people import find_people
+from etl.extract.person_lexicon import titles
 from etl.facts import Entity
 
 

@@ -24,8 +24,11 @@ from etl.extract.extractor import Extraction, Facts
 from etl.facts import Entity, Event, EventParticipant, Mention
 from etl.ingest.parse import parse
 from etl.load import loader
-from etl.outputs import layout, report, report_charts, report_data
-from etl.outputs.report_data import EventMember, EventRow, ReportFilters
+from etl.outputs import report
+from etl.outputs.report import charts as report_charts
+from etl.outputs.report import data as report_data
+from etl.outputs.report import layout
+from etl.outputs.report.data import EventMember, EventRow, ReportFilters
 from models import EtlRun, RejectedInputRow
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -312,8 +312,8 @@ REVIEWED = {
     ("migrations/versions/0006_bi_time_precision_and_ops_schema.py", "execute(f-string)"),
     ("migrations/versions/0006_bi_time_precision_and_ops_schema.py", "execute(string Add)"),
     # The report's event and document scopes: subqueries assembled from WHERE clauses that are
-    # constants of report_data.py; every filter value is a bound parameter.
-    ("etl/outputs/report_data.py", "text(f-string)"),
+    # constants of report/data.py; every filter value is a bound parameter.
+    ("etl/outputs/report/data.py", "text(f-string)"),
 }
 
 

@@ -1,6 +1,6 @@
 """The charts of `diplo report`: Plotly figures built from the report's data, and the pure
 pieces behind them (timeline marks that keep each date's precision, the capped engagement
-graph, where names fit). The page around them is :mod:`etl.outputs.report`."""
+graph, where names fit). The page around them is :mod:`etl.outputs.report.page`."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from etl.outputs.layout import spring_layout
-from etl.outputs.report_data import CountryRow, EventMember, EventRow, MonthCount, format_day
+from etl.outputs.report.data import CountryRow, EventMember, EventRow, MonthCount, format_day
+from etl.outputs.report.layout import spring_layout
 
 # Okabe & Ito's palette, distinguishable with every common colour-vision deficiency; ordered
 # so that the first colours contrast best on white (the yellow comes last).
