@@ -18,9 +18,10 @@ Detection is rule-based over the spaCy parse that the entity stage already made:
   visitor and destination), so each event is reported once with all its spans.
 
 Modules, in the order a sentence meets them: ``lexicon`` (trigger words), ``context`` (what the
-detectors read), ``gatherings``, ``contacts``, ``visits`` and ``agreements`` (one builder per
-kind of trigger), ``participants`` and ``attach`` (who, when and where), ``merge`` (one Event per
-occurrence) and ``find`` (the entry point).
+detectors read, and the ``Trigger`` each builder is handed), ``gathering_names`` and
+``gatherings``, ``contacts`` (with ``counterparts`` and ``body_meetings``), ``visits`` and
+``agreements`` (one builder per kind of trigger), ``participants`` and ``attach`` (who, when and
+where), ``merge`` (one Event per occurrence) and ``find`` (the entry point).
 """
 
 from etl.extract.events.find import find_events

@@ -7,9 +7,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from etl.extract.dates import ResolvedDate
-from etl.extract.events.attach import place_for
-from etl.extract.events.context import Built, Candidate, Context, in_tokens, within
+from etl.extract.events.attach import place_after, place_for
+from etl.extract.events.context import Built, Candidate, Context, Trigger, in_tokens, within
 from etl.extract.events.lexicon import ORDINAL, ORDINAL_WORDS, norm
 from etl.extract.events.participants import (
     clause_participants,
@@ -21,7 +20,7 @@ from etl.extract.events.participants import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 
 def _anniversary_subject(ctx: Context, tok: Token) -> str:
@@ -49,16 +48,8 @@ def _object_text(tok: Token, preps: tuple[str, ...] = ("of",)) -> tuple[Token | 
     return None, ""
 
 
-def agreement(
-    ctx: Context,
-    sent: Span,
-    tok: Token,
-    low: str,
-    start: int,
-    end: int,
-    date: ResolvedDate | None,
-    gatherings: list[Candidate],
-) -> Built:
+def agreement(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
+    tok, low = trigger.token, trigger.low
     obj, phrase = _object_text(tok)
     if obj is None and tok.dep_ == "compound" and tok.head.lower_ in ("ceremony", "ceremonies"):
         # "the signing ceremony for the Joint Statement": what the ceremony was for.
@@ -100,31 +91,18 @@ def agreement(
         etype = "resolution" if words & {"resolution", "resolutions"} else "signing"
         label = "Signing of " + phrase
     parts = clause_participants(ctx, tok, "signatory", "signatory")
-    return Candidate(
+    return trigger.candidate(
         etype,
-        start,
-        end,
-        sent,
-        tok,
         "s:" + " ".join(sorted(content_key(phrase))),
         label,
         parts,
-        date=date,
         confidence=0.6,
-        location=place_for(ctx, start, end, min(sent.end_char, end + 150)),
+        location=place_after(ctx, trigger, 150),
     )
 
 
-def relations(
-    ctx: Context,
-    sent: Span,
-    tok: Token,
-    low: str,
-    start: int,
-    end: int,
-    date: ResolvedDate | None,
-    gatherings: list[Candidate],
-) -> Built:
+def relations(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
+    tok, sent = trigger.token, trigger.sentence
     verb = tok.head if tok.pos_ == "NOUN" else tok
     node = tok
     for _ in range(3):
@@ -148,33 +126,20 @@ def relations(
         return None
     label = " and ".join(country_label(c) for c in countries[:2])
     what = "Restoration" if restore else "Establishment"
-    return Candidate(
+    return trigger.candidate(
         "diplomatic_relations",
-        start,
-        end,
-        sent,
-        tok,
         "d:" + "|".join(sorted(countries)),
         f"{what} of diplomatic relations between {label}",
         parts,
-        date=date,
         confidence=0.7,
-        location=place_for(ctx, sent.start_char, end, sent.end_char),
+        location=place_for(ctx, sent.start_char, trigger.end, sent.end_char),
     )
 
 
-def launch(
-    ctx: Context,
-    sent: Span,
-    tok: Token,
-    low: str,
-    start: int,
-    end: int,
-    date: ResolvedDate | None,
-    gatherings: list[Candidate],
-) -> Built:
-    if low == "launch" and tok.pos_ == "NOUN":
-        scope_start, scope_end = start, max(t.idx + len(t) for t in tok.subtree)
+def launch(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
+    tok = trigger.token
+    if trigger.low == "launch" and tok.pos_ == "NOUN":
+        scope_start, scope_end = trigger.start, max(t.idx + len(t) for t in tok.subtree)
     else:
         obj, _ = _object_text(tok)
         if obj is None:
@@ -206,36 +171,23 @@ def launch(
         assert quoted is not None
         what = label = f"{quoted.group(1)} {quoted.group(2)}"
     parts = clause_participants(ctx, tok, "participant", "participant")
-    return Candidate(
+    return trigger.candidate(
         "launch",
-        start,
-        end,
-        sent,
-        tok,
         "l:" + " ".join(sorted(content_key(label))),
         f"Launch of the {label}" if not label.lower().startswith("the ") else f"Launch of {label}",
         parts,
         initiatives=[i.name for i in inits],
-        date=date,
         confidence=0.6,
     )
 
 
-def anniversary(
-    ctx: Context,
-    sent: Span,
-    tok: Token,
-    low: str,
-    start: int,
-    end: int,
-    date: ResolvedDate | None,
-    gatherings: list[Candidate],
-) -> Built:
+def anniversary(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
+    tok = trigger.token
     if tok.pos_ == "NOUN":
         verb = tok.head
         if not re.match(r"(celebrat|mark|commemorat|observ)", verb.lower_) or verb.pos_ != "VERB":
             return None
-        if any(g.start <= start < g.end + 60 for g in gatherings):
+        if any(g.start <= trigger.start < g.end + 60 for g in gatherings):
             return None  # "the conference marking the 70th anniversary" is the conference
         anniversary = tok
     else:
@@ -257,16 +209,11 @@ def anniversary(
     countries = participant_countries(parts)
     if "relations" in label and len(countries) >= 2:
         label = f"{label.split(' of ')[0]} of {country_label(countries[0])}-{country_label(countries[1])} diplomatic relations"
-    return Candidate(
+    return trigger.candidate(
         "anniversary",
-        start,
-        end,
-        sent,
-        tok,
         "a:" + " ".join(sorted(content_key(label))),
         label[:1].upper() + label[1:],
         parts,
-        date=date,
         confidence=0.6,
     )
 
@@ -279,19 +226,11 @@ _TOGETHER = frozenset(
 )
 
 
-def issuance(
-    ctx: Context,
-    sent: Span,
-    tok: Token,
-    low: str,
-    start: int,
-    end: int,
-    date: ResolvedDate | None,
-    gatherings: list[Candidate],
-) -> Built:
+def issuance(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
     """ "the two sides issued a joint press statement", "The Joint Statement was issued",
     "the India-Japan Vision Statement issued in 2018", "G7 leaders issued a statement":
     the issuance of a text agreed by several parties, a signing."""
+    tok = trigger.token
     if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
         obj = tok.head
     else:
@@ -324,18 +263,13 @@ def issuance(
         who = tok.doc.text[subjects[0].idx : subjects[-1].idx + len(subjects[-1])]
         text = f"{who} {text}"
     name = text[:1].upper() + text[1:]
-    return Candidate(
+    return trigger.candidate(
         "signing",
-        start,
-        end,
-        sent,
-        tok,
         "s:" + " ".join(sorted(content_key(text))),
         name,
         parts,
-        date=date,
         confidence=0.55,
-        location=place_for(ctx, start, end, min(sent.end_char, end + 150)),
+        location=place_after(ctx, trigger, 150),
     )
 
 

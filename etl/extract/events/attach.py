@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision
 from etl.extract.dates import ResolvedDate, resolve_dates
-from etl.extract.events.context import Context
+from etl.extract.events.context import Context, Trigger
 from etl.extract.events.lexicon import norm
 from etl.extract.places import Place
 
@@ -114,6 +114,13 @@ def place_for(ctx: Context, start: int, end: int, limit: int) -> Place | None:
         if re.search(r"\b(in|at)\s+(the\s+)?$", before):
             return p
     return None
+
+
+def place_after(ctx: Context, trigger: Trigger, reach: int) -> Place | None:
+    """The place introduced right after a trigger, within ``reach`` characters of it and
+    inside its sentence."""
+    end = trigger.end
+    return place_for(ctx, trigger.start, end, min(trigger.sentence.end_char, end + reach))
 
 
 def fronted_place(ctx: Context, sent: Span) -> Place | None:

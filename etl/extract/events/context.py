@@ -1,5 +1,5 @@
 """What every detector reads: the document context (text, parse, entity spans, reference date,
-paragraphs) and the candidate occurrence it fills in.
+paragraphs), the trigger a builder is handed and the candidate occurrence it fills in.
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ import datetime as dt
 import functools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from etl.article import DatePrecision
 from etl.extract.dates import ResolvedDate, resolve_dates
@@ -215,6 +215,45 @@ def in_tokens(items: list[tuple[int, int, Entity]], toks: list[Token]) -> list[E
     return list(seen.values())
 
 
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger word or phrase ("met", "state visit") where a sentence uses it, with the date
+    the sentence gives it."""
+
+    sentence: Span
+    token: Token  # a noun phrase's last word ("visit" of "state visit"), else the verb
+    low: str  # the phrase as norm() writes it: "state visit", "met"
+    start: int  # the phrase's span in the text
+    end: int
+    date: ResolvedDate | None
+
+    def candidate(
+        self,
+        event_type: str,
+        key: str,
+        name: str,
+        participants: list[EventParticipant],
+        **fields: Any,
+    ) -> Candidate:
+        """An occurrence reported at this trigger, on its date; ``fields`` are the
+        candidate's other fields (confidence, location ...)."""
+        return Candidate(
+            event_type,
+            self.start,
+            self.end,
+            self.sentence,
+            self.token,
+            key,
+            name,
+            participants,
+            date=self.date,
+            **fields,
+        )
+
+
 # Each builder decides whether a trigger reports an occurrence and fills it in; one trigger
-# may report several ("state visits to Laos and Cambodia").
+# may report several ("state visits to Laos and Cambodia"). It also reads what its sentence
+# reported before it, gatherings first ("the conference marking the 70th anniversary" is no
+# anniversary).
 Built = Candidate | list[Candidate] | None
+Builder = Callable[[Context, Trigger, list[Candidate]], Built]

@@ -24,8 +24,10 @@ from etl.extract.events.attach import (
 )
 from etl.extract.events.contacts import contact, message
 from etl.extract.events.context import (
+    Builder,
     Candidate,
     Context,
+    Trigger,
     attribution_spans,
     document_anchor,
     entity_spans,
@@ -35,14 +37,8 @@ from etl.extract.events.context import (
     outside,
     paragraph_starts,
 )
-from etl.extract.events.gatherings import (
-    UNNAMED_HEADS,
-    gathering_candidate,
-    gathering_heads,
-    is_gathering_name,
-    named_gathering,
-    unnamed_gathering,
-)
+from etl.extract.events.gathering_names import gathering_heads, is_gathering_name, named_gathering
+from etl.extract.events.gatherings import UNNAMED_HEADS, gathering_candidate, unnamed_gathering
 from etl.extract.events.lexicon import match_at, norm
 from etl.extract.events.merge import merge_candidates
 from etl.extract.events.modality import modality
@@ -285,7 +281,7 @@ def _simple(
     builder = _BUILDERS.get(etype)
     if builder is None:
         return None
-    made = builder(ctx, sent, tok, low, start, end, date, gatherings)
+    made = builder(ctx, Trigger(sent, tok, low, start, end, date), gatherings)
     if mood == "future":
         for cand in made if isinstance(made, list) else [made] if made else []:
             cand.scheduled = True
@@ -375,7 +371,7 @@ def _fits(cand: Candidate, place: Place) -> bool:
     return True
 
 
-_BUILDERS = {
+_BUILDERS: dict[str, Builder] = {
     "meeting": contact,
     "call": contact,
     "visit": visit,

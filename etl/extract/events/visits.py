@@ -5,16 +5,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from etl.extract.dates import ResolvedDate
 from etl.extract.events.contacts import count_of
-from etl.extract.events.context import Built, Candidate, Context, in_tokens
+from etl.extract.events.context import Built, Candidate, Context, Trigger, in_tokens
 from etl.extract.events.lexicon import CROWDS, PRONOUNS
 from etl.extract.events.participants import clause_participants, country_label, previous_subject
 from etl.extract.places import Place
 from etl.facts import EventParticipant
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
 _REGION_WORDS = re.compile(
     r"\b(?:to|in)\s+(?P<r>Europe|Asia|Africa|Latin America|Central Asia|Southeast Asia|the Middle East"
@@ -32,16 +31,8 @@ def _crowd(subject: Token) -> bool:
     return subject.lower_ in CROWDS or any(c.dep_ == "nummod" for c in subject.children)
 
 
-def visit(
-    ctx: Context,
-    sent: Span,
-    tok: Token,
-    low: str,
-    start: int,
-    end: int,
-    date: ResolvedDate | None,
-    gatherings: list[Candidate],
-) -> Built:
+def visit(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
+    tok, low, start, end = trigger.token, trigger.low, trigger.start, trigger.end
     etype: str = "state_visit" if low.startswith("state visit") else "visit"
     if count_of(tok) and not low.startswith("state"):
         return None
@@ -107,9 +98,7 @@ def visit(
         # earlier visit of the text is the one it points back at.
         own = possessive and visitor and possessive[0].lower_ not in PRONOUNS
         label = f"{visitor}'s {'state visit' if etype == 'state_visit' else 'visit'}"
-        return Candidate(
-            etype, start, end, sent, tok, "anaphor:visit", label if own else "", parts, date=date
-        )
+        return trigger.candidate(etype, "anaphor:visit", label if own else "", parts)
     who = visitor or (country_label(visitor_country) + "'s leaders" if visitor_country else "")
     if not who:
         return None
@@ -120,45 +109,30 @@ def visit(
     if dest_countries:
         dest = dest_countries[0]
         extra = [
-            Candidate(
+            trigger.candidate(
                 etype,
-                start,
-                end,
-                sent,
-                tok,
                 f"v:{who}:{c}",
                 f"{whose} {kind_label} to {country_label(c)}",
                 [*_visit_parts(out_parts, visitor_country, c)],
-                date=date,
                 confidence=0.7,
             )
             for c in dest_countries[1:]
         ]
-        cand = Candidate(
+        cand = trigger.candidate(
             etype,
-            start,
-            end,
-            sent,
-            tok,
             f"v:{who}:{dest}",
             f"{whose} {kind_label} to {country_label(dest)}",
             _visit_parts(out_parts, visitor_country, dest),
-            date=date,
             confidence=0.7,
         )
         cand.location = dest_city
         return [cand, *extra]
     _region_start, region = dest_regions[0]
-    cand = Candidate(
+    cand = trigger.candidate(
         etype,
-        start,
-        end,
-        sent,
-        tok,
         f"v:{who}:{region}",
         f"{whose} {kind_label} to {region}",
         [p for p in out_parts if p.role == "guest"] or out_parts,
-        date=date,
         confidence=0.6,
     )
     extra = []
@@ -168,7 +142,7 @@ def visit(
                 etype,
                 r_start,
                 r_start + len(r),
-                sent,
+                trigger.sentence,
                 tok,
                 f"v:{who}:{r}",
                 f"{whose} {kind_label} to {r}",
@@ -189,19 +163,11 @@ def _visit_parts(
     return out
 
 
-def arrival(
-    ctx: Context,
-    sent: Span,
-    tok: Token,
-    low: str,
-    start: int,
-    end: int,
-    date: ResolvedDate | None,
-    gatherings: list[Candidate],
-) -> Built:
+def arrival(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
     """ "Xi arrived in Kuala Lumpur on Tuesday to pay a state visit", "landed in the Pakistani
     capital to attend ...", "arrived here today for an official visit" (here: the dateline's
     place): a visit to the place of arrival by the one who arrived."""
+    tok = trigger.token
     place = _arrival_place(ctx, tok)
     if place is None:
         return None
@@ -222,16 +188,11 @@ def arrival(
     if not state and not _attends(tok) and not any(w in words for w in purpose):
         return None  # "arrived in Beijing" alone is travel, not yet a visit
     kind_label = "state visit" if state else "visit"
-    cand = Candidate(
+    cand = trigger.candidate(
         etype,
-        start,
-        end,
-        sent,
-        tok,
         f"v:{visitor.name}:{dest}",
         f"{visitor.name}'s {kind_label} to {country_label(dest)}",
         _visit_parts([visitor], visitor.country_iso3, dest),
-        date=date,
         confidence=0.6,
     )
     cand.location = place if place.kind == "city" else None
