@@ -234,7 +234,7 @@ def test_status_prints_a_url_psql_accepts_without_the_password(db_url: URL) -> N
 def test_runs_table_fits_80_columns_with_whole_headers() -> None:
     from rich.console import Console
 
-    from etl.cli import runs_table
+    from etl.cli.inspect import runs_table
 
     header = ("run", "started", "seconds", "status", "seen", "loaded", "replaced", "unchanged")
     header += ("rejected",)

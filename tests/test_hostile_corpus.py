@@ -25,7 +25,8 @@ from typer.testing import CliRunner
 
 from etl import pipeline
 from etl.article import Rejection
-from etl.cli import app, one_line
+from etl.cli import app
+from etl.cli.shared import one_line
 from etl.ingest.discover import Candidate
 
 MB = 1024 * 1024

@@ -1,0 +1,34 @@
+"""`diplo export`: the tables and analytics views written to files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from etl.cli.shared import handles_errors, out, state
+from etl.errors import ConfigError
+from etl.load import schema
+from etl.outputs import export as exporting
+
+
+@handles_errors
+def export_cmd(
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", file_okay=False, help="Directory to write to.")
+    ],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")] = "csv",
+    tables: Annotated[
+        list[str] | None,
+        typer.Option("--table", "-t", help="A table or analytics view (repeatable; default: all)."),
+    ] = None,
+) -> None:
+    """Write the tables and analytics views to files, one per table, for pandas, R or DuckDB."""
+    if fmt not in exporting.FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}; use one of: {', '.join(exporting.FORMATS)}")
+    engine = state.engine()
+    if schema.current_revision(engine) is None:
+        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    for item in exporting.export(engine, out_dir, fmt, tables or []):  # type: ignore[arg-type]
+        out.print(f"{item.relation}\t{item.rows} rows\t{item.path}", markup=False)

@@ -1,0 +1,199 @@
+"""The commands that look at what is stored: `status`, `runs` and `events`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from etl import pipeline
+from etl.cli.shared import (
+    CountryOption,
+    PersonOption,
+    SinceOption,
+    TypeOption,
+    UntilOption,
+    err,
+    event_filters,
+    handles_errors,
+    one_line,
+    out,
+    state,
+    warn_unknown,
+)
+from etl.errors import ConfigError
+from etl.extract.extractor import EXTRACTOR_VERSION
+from etl.ingest.sources import short_path
+from etl.load import embedded, schema
+from etl.outputs import reports
+from etl.settings import display_url
+
+
+@handles_errors
+def status(
+    missing: Annotated[
+        bool,
+        typer.Option("--missing", help="List documents whose source file no longer exists."),
+    ] = False,
+) -> None:
+    """Show the database in use, its schema revision, what it holds and the last run."""
+    settings = state.settings()
+    engine = state.engine()
+    if missing:
+        if schema.current_revision(engine) is None:
+            raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+        check = pipeline.check_sources(engine)
+        for document_id, source in check.missing:
+            out.print(f"{document_id}\t{one_line(short_path(source))}", markup=False)
+        err.print(
+            f"{len(check.missing)} documents whose source is missing"
+            " (remove them with `diplo prune`)"
+        )
+        warn_unknown(check.unknown)
+        return
+    where = "DATABASE_URL" if settings.database_url else f"embedded, {settings.home / 'pgdata'}"
+    hidden = ", password not shown" if engine.url.password else ""
+    out.print(f"Database   {display_url(engine.url)} ({where}{hidden})", markup=False)
+    if settings.database_url is None and settings.embedded_port:
+        tcp = embedded.tcp_url(settings.home, settings.embedded_port)
+        out.print(
+            f"TCP        {display_url(tcp)} (for BI tools; password in "
+            f"{embedded.password_file(settings.home)})",
+            markup=False,
+        )
+    current, head = schema.current_revision(engine), schema.head_revision()
+    if current is None:
+        out.print("Schema     empty: run `diplo load PATH` or `diplo db upgrade`")
+        return
+    out.print(f"Schema     {current}" + (" (head)" if current == head else f" (head is {head})"))
+    for label, value in reports.counts(engine).items():
+        out.print(f"{label:<10} {value}")
+    last = reports.last_run_line(engine)
+    if last:
+        out.print(f"Last run   {last}")
+
+
+@handles_errors
+def runs(
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="How many runs.")] = 10,
+    rejected: Annotated[
+        bool,
+        typer.Option(
+            "--rejected",
+            help="List the rejected inputs of these runs and those later loads skip.",
+        ),
+    ] = False,
+) -> None:
+    """Show recent load runs: when, how long, status and counts (newest first)."""
+    engine = state.engine()
+    if schema.current_revision(engine) is None:
+        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    rows = reports.recent_runs(engine, limit)
+    header = (
+        "run",
+        "started",
+        "seconds",
+        "status",
+        "seen",
+        "loaded",
+        "replaced",
+        "unchanged",
+        "rejected",
+        "error",
+    )
+    cells = [[str(v) if v is not None else "" for v in r] for r in rows]
+    if out.is_terminal:
+        # To the minute on screen (the seconds are in the piped output): it fits 80 columns.
+        out.print(runs_table(header[:-1], [[r[0], r[1][:16], *r[2:-1]] for r in cells]))
+        for row in cells:
+            if row[-1]:
+                out.print(f"run {row[0]} error: {one_line(row[-1])}", markup=False)
+    else:
+        # Piped or redirected: tab-separated, one run per line, for scripts and grep.
+        for row in [list(header), *cells]:
+            out.print("\t".join(row), markup=False)
+    if rejected:
+        listed = reports.rejections(engine, [r[0] for r in rows], EXTRACTOR_VERSION)
+        for run_id, source, reason in listed:
+            out.print(
+                f"run {run_id}  {one_line(short_path(source))}: {one_line(reason)}", markup=False
+            )
+
+
+def runs_table(header: Sequence[str], cells: Sequence[Sequence[str]]) -> Table:
+    """Runs for an 80-column terminal: one space between columns, whole header words (the
+    start time wraps first), errors printed under the table rather than in a column."""
+    table = Table(box=None, padding=(0, 1, 0, 0), pad_edge=False, header_style="bold")
+    for name in header:
+        if name == "started":
+            table.add_column(name, overflow="fold")
+        else:
+            numeric = name not in ("status",)
+            table.add_column(
+                name, no_wrap=True, min_width=len(name), justify="right" if numeric else "left"
+            )
+    for row in cells:
+        table.add_row(*row)
+    return table
+
+
+@handles_errors
+def events(
+    country: CountryOption = None,
+    person: PersonOption = None,
+    event_type: TypeOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many events.")
+    ] = 100,
+) -> None:
+    """Print a timeline of events, oldest first, filtered by country, person, type and dates."""
+    first, last = event_filters(event_type, since, until)
+    engine = state.engine()
+    if schema.current_revision(engine) is None:
+        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    iso3 = None
+    if country:
+        iso3 = reports.resolve_country(engine, country)
+        if iso3 is None:
+            raise ConfigError(f"unknown country {country!r}")
+    rows = reports.event_timeline(
+        engine,
+        country=iso3,
+        person=person,
+        event_type=event_type,
+        since=first,
+        until=last,
+        limit=limit,
+    )
+    if not rows:
+        err.print("No events match.")
+        return
+    table = Table("date", "type", "event", "where", "who", "docs")
+    for r in rows:
+        who = ", ".join([*r.people, *r.countries])
+        table.add_row(
+            reports.format_date(r.start_date, r.date_precision),
+            r.event_type,
+            r.name,
+            r.location or "",
+            who,
+            str(r.documents),
+        )
+    if out.is_terminal:
+        out.print(table)
+    else:
+        for r in rows:
+            who = ", ".join([*r.people, *r.countries])
+            line = [
+                reports.format_date(r.start_date, r.date_precision),
+                r.event_type,
+                r.name,
+                r.location or "",
+                who,
+                str(r.documents),
+            ]
+            out.print("\t".join(line), markup=False)
