@@ -182,3 +182,34 @@ def test_the_circle_check_catches_a_circle() -> None:
         "etl.extract.d": {"etl.extract.a"},
     }
     assert cycles(graph) == [["etl.extract.a", "etl.extract.b", "etl.extract.c"]]
+
+
+# Rooms a newcomer can hold: a module is one concept, and past these sizes it is several.
+MAX_LINES = 600
+MAX_LINES_IN = {"extract/events": 400, "extract/statements": 400}
+
+
+def oversized(root: Path = ETL) -> list[str]:
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        folder = path.parent.relative_to(root).as_posix()
+        limit = MAX_LINES_IN.get(folder, MAX_LINES)
+        lines = len(path.read_text(encoding="utf-8").splitlines())
+        if lines > limit:
+            found.append(f"{path.relative_to(root)}: {lines} lines (limit {limit})")
+    return found
+
+
+def test_no_module_is_too_large_to_hold() -> None:
+    assert oversized() == []
+
+
+def test_the_size_check_catches_a_large_module(tmp_path: Path) -> None:
+    (tmp_path / "extract" / "events").mkdir(parents=True)
+    (tmp_path / "extract" / "events" / "big.py").write_text("x = 1\n" * 401, encoding="utf-8")
+    (tmp_path / "extract" / "fine.py").write_text("x = 1\n" * 401, encoding="utf-8")
+    (tmp_path / "huge.py").write_text("x = 1\n" * 601, encoding="utf-8")
+    assert oversized(tmp_path) == [
+        "extract/events/big.py: 401 lines (limit 400)",
+        "huge.py: 601 lines (limit 600)",
+    ]
