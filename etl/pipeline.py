@@ -35,8 +35,9 @@ from etl.ingest.discover import Candidate, discover, is_pattern, printable
 from etl.ingest.parse import PARSER_VERSION, parse
 from etl.ingest.read import read
 from etl.ingest.sources import file_state, source_file, stored_source
-from etl.load import schema, seeds
+from etl.load import corpus, schema, seeds
 from etl.load.database import error_reason
+from etl.load.events import drop_unreported, write_reports
 from etl.load.executors import make_executor
 from etl.load.loader import (
     Outcome,
@@ -44,11 +45,9 @@ from etl.load.loader import (
     delete_orphans,
     find_document,
     move_document,
-    recompute_events,
     set_extractor_version,
     write_document,
     write_entities,
-    write_events,
 )
 from etl.load.locks import load_lock
 from etl.load.runs import (
@@ -277,6 +276,7 @@ def load(
                         reject(result)
                     else:
                         write(result)
+            corpus.finish(engine)
         except BaseException as exc:
             _fail(engine, run_id, counts, "load", exc)
         finally:
@@ -390,6 +390,7 @@ def _reextract(
                 counts.replaced += 1
             if on_item:
                 on_item(str(document_id), "replaced")
+        corpus.finish(engine)
     except BaseException as exc:
         _fail(engine, run_id, counts, "reextract", exc)
     finish_run(engine, run_id, counts, "succeeded")
@@ -411,7 +412,7 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
         ).first()
         if row is None:
             return False  # replaced or deleted since the list was taken
-        body, published_on, precision, sha = row
+        body, published_on, precision, _ = row
         spans = conn.execute(
             select(DocumentSentence.char_start, DocumentSentence.char_end)
             .where(DocumentSentence.document_id == document_id)
@@ -428,8 +429,8 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
         )
         sentence_spans = [(s, e) for s, e in spans]
         write_entities(conn, document_id, facts.entities, sentence_spans)
-        touched = write_events(conn, document_id, sha, facts.events, body, captions, sentence_spans)
-        recompute_events(conn, stale_events | touched)
+        write_reports(conn, document_id, facts.events, body, captions, sentence_spans)
+        drop_unreported(conn, stale_events)
         set_extractor_version(conn, document_id, EXTRACTOR_VERSION)
     return True
 
@@ -474,7 +475,9 @@ def prune(engine: Engine, *, wait: bool = False) -> list[tuple[int, str]]:
             with engine.begin() as conn:
                 events = clear_facts(conn, document_id)
                 conn.execute(delete(Document).where(Document.id == document_id))
-                recompute_events(conn, events)
+                drop_unreported(conn, events)
+        # Also finishes what a killed run left, even when nothing is gone now.
+        corpus.finish(engine)
         if gone:
             with engine.begin() as conn:
                 delete_orphans(conn)

@@ -16,7 +16,7 @@ from models.entity import (
     ParticipantAlias,
 )
 from models.event import Event, EventInitiative, EventMention, EventParticipant, EventReport
-from models.run import EtlRun, RejectedInputRow
+from models.run import EtlRun, EventBlockDirty, RejectedInputRow
 
 __all__ = [
     "Base",
@@ -31,6 +31,7 @@ __all__ = [
     "EntityMention",
     "EtlRun",
     "Event",
+    "EventBlockDirty",
     "EventInitiative",
     "EventMention",
     "EventParticipant",

@@ -1,7 +1,8 @@
 """Events: what happened, when, where and who took part, held once however many articles
-report it. ``event_reports`` keeps what each document said about an event; the ``events``
-row and its participants are recomputed from those reports, so the result does not depend
-on the order in which articles were loaded."""
+report it. ``event_reports`` keeps what each document said about an event; which reports
+are one occurrence is decided over all reports of a block at the end of each run
+(etl/load/identity.py), and the ``events`` row and its participants are recomputed from its
+reports, so the result does not depend on the order in which articles were loaded."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ class Event(Base):
     event_key: Mapped[str] = mapped_column(
         Text,
         unique=True,
-        comment="Deduplication key: type family, year and month, and who or what the event is.",
+        comment="Identity of the occurrence: its block (type family and who took part, or the gathering's name) and its date as far as known (YYYY-MM-DD, YYYY-MM, YYYY or -).",
     )
     event_type: Mapped[str] = mapped_column(
         Text,
@@ -111,14 +112,21 @@ class EventReport(Base):
         },
     )
 
-    event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True, comment="The event."
+    id: Mapped[BigIntPK] = mapped_column(comment="Report id.")
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"),
+        index=True,
+        comment="The event (occurrence) this report is of; null until the end of the run that wrote it places it.",
     )
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"),
-        primary_key=True,
         index=True,
         comment="The reporting document.",
+    )
+    block: Mapped[str | None] = mapped_column(
+        Text,
+        index=True,
+        comment="The reports that may be one occurrence with this one: type family and who took part, or the name (all gatherings are one block).",
     )
     event_type: Mapped[str] = mapped_column(Text, comment="Type as this document reports it.")
     name: Mapped[str] = mapped_column(Text, comment="Name as extracted from this document.")
@@ -159,8 +167,15 @@ class EventMention(Base):
     )
 
     id: Mapped[BigIntPK] = mapped_column(comment="Mention id.")
-    event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True, comment="The event."
+    event_id: Mapped[int | None] = mapped_column(
+        ForeignKey("events.id", ondelete="SET NULL"),
+        index=True,
+        comment="The event; null until the end of the run that wrote it places its report.",
+    )
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("event_reports.id", ondelete="CASCADE"),
+        index=True,
+        comment="The document's report of the event that this mention belongs to.",
     )
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), index=True, comment="The document."

@@ -62,3 +62,16 @@ class RejectedInputRow(Base):
         CHAR(64), comment="SHA-256 of the input bytes, when they could be read."
     )
     rejected_at: Mapped[CreatedAt] = mapped_column(comment="When.")
+
+
+class EventBlockDirty(Base):
+    """A block of event reports whose events must be recomputed (etl/load/events.py)."""
+
+    __tablename__ = "event_blocks_dirty"
+    __table_args__ = {
+        "comment": "Blocks of event reports changed since their events were last computed; the end of each run recomputes them (a killed run's blocks wait here for the next).",
+        "schema": OPS,
+    }
+
+    block: Mapped[str] = mapped_column(Text, primary_key=True, comment="event_reports.block.")
+    marked_at: Mapped[CreatedAt] = mapped_column(comment="When it was first marked.")

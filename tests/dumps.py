@@ -4,6 +4,10 @@ different ways (clean, killed and resumed, incrementally) must dump equal.
 Ids differ between such databases (sequences advance on rolled-back inserts), so every row
 is written with its references resolved to natural keys: a document by its source path, a
 participant by (kind, name), an initiative by name, an event by its event_key.
+
+A document's event reports are its own (they equal a clean load's as soon as it commits);
+which event each belongs to is decided over the corpus at the end of a run, so that is a
+shared table (``event_placement``).
 """
 
 from __future__ import annotations
@@ -44,16 +48,15 @@ PER_DOCUMENT: dict[str, str] = {
         LEFT JOIN participants p ON p.id = m.participant_id
         LEFT JOIN initiatives i ON i.id = m.initiative_id""",
     "event_reports": """
-        SELECT d.source_path, e.event_key, r.event_type, r.name, r.start_date, r.end_date,
+        SELECT d.source_path, r.block, r.event_type, r.name, r.start_date, r.end_date,
                r.date_precision, r.location_name, r.location_country_iso3, r.summary,
                r.confidence, r.participants::text, r.initiatives::text
-        FROM event_reports r JOIN documents d ON d.id = r.document_id
-        JOIN events e ON e.id = r.event_id""",
+        FROM event_reports r JOIN documents d ON d.id = r.document_id""",
     "event_mentions": """
-        SELECT d.source_path, e.event_key, m.caption_seq, m.char_start, m.char_end,
+        SELECT d.source_path, r.event_type, r.name, m.caption_seq, m.char_start, m.char_end,
                m.sentence_seq, m.sentence, m.confidence
         FROM event_mentions m JOIN documents d ON d.id = m.document_id
-        JOIN events e ON e.id = m.event_id""",
+        JOIN event_reports r ON r.id = m.report_id""",
 }
 
 # Shared rows, built from all documents together.
@@ -67,6 +70,10 @@ SHARED: dict[str, str] = {
     "initiative_aliases": """
         SELECT i.name, a.alias
         FROM initiative_aliases a JOIN initiatives i ON i.id = a.initiative_id""",
+    "event_placement": """
+        SELECT d.source_path, r.event_type, r.name, r.start_date, e.event_key
+        FROM event_reports r JOIN documents d ON d.id = r.document_id
+        LEFT JOIN events e ON e.id = r.event_id""",
     "events": """
         SELECT event_key, event_type, name, start_date, end_date, date_precision,
                location_name, location_country_iso3, summary
@@ -113,10 +120,9 @@ def integrity_problems(engine: Engine) -> dict[str, int]:
         "events without reports": """
             SELECT count(*) FROM events e WHERE NOT EXISTS
               (SELECT 1 FROM event_reports r WHERE r.event_id = e.id)""",
-        "event mentions without a report": """
-            SELECT count(*) FROM event_mentions m WHERE NOT EXISTS
-              (SELECT 1 FROM event_reports r
-               WHERE r.event_id = m.event_id AND r.document_id = m.document_id)""",
+        "event mentions placed apart from their report": """
+            SELECT count(*) FROM event_mentions m JOIN event_reports r ON r.id = m.report_id
+            WHERE m.event_id IS DISTINCT FROM r.event_id OR m.document_id <> r.document_id""",
         "mentions outside the body": """
             SELECT count(*) FROM entity_mentions m JOIN documents d ON d.id = m.document_id
             WHERE m.caption_seq IS NULL AND (m.char_end > length(d.body)

@@ -22,7 +22,7 @@ from etl.errors import ConfigError
 from etl.extract.extractor import Extraction, Facts
 from etl.facts import Entity, Event, EventParticipant, Mention
 from etl.ingest.parse import parse
-from etl.load import loader
+from etl.load import corpus, loader
 from etl.outputs import export, roles
 
 XI = ("person", "Xi Jinping", "CHN", "Xi")
@@ -145,6 +145,7 @@ def bi(engine: Engine) -> Engine:
     ]
     for doc in docs:
         loader.write_document(engine, doc, "test")
+    corpus.finish(engine)
     return engine
 
 
@@ -247,8 +248,9 @@ def test_bilateral_engagements_and_person_activity(bi: Engine) -> None:
             3,
             2,
             dt.date(2024, 3, 4),
-            # The summit is known to the month only: dated by its first report.
-            dt.date(2024, 4, 2),
+            # The summit is known to October only, and announced in April: its date stays
+            # inside its own month.
+            dt.date(2024, 10, 1),
             dt.date(2024, 3, 5),
             dt.date(2024, 4, 2),
         ),
@@ -378,6 +380,7 @@ def dated(engine: Engine) -> Engine:
     ]
     for doc in docs:
         loader.write_document(engine, doc, "test")
+    corpus.finish(engine)
     return engine
 
 
@@ -458,9 +461,10 @@ def test_person_activity_uses_precise_dates(dated: Engine) -> None:
         " FROM analytics.person_activity WHERE name IN ('Li Qiang', 'Vladimir Putin')"
         " ORDER BY 1",
     )
-    # Li's only event is known to the year: dated by its report, not by 1 January 2023.
+    # Li's only event is known to 2023, first reported in 2024: dated inside its own year
+    # (its last day, the latest it can be), not by 1 January nor by the report's day.
     assert rows == [
-        ("Li Qiang", dt.date(2024, 5, 10), dt.date(2024, 5, 10), dt.date(2024, 5, 10)),
+        ("Li Qiang", dt.date(2023, 12, 31), dt.date(2023, 12, 31), dt.date(2024, 5, 10)),
         ("Vladimir Putin", dt.date(2024, 5, 9), dt.date(2024, 5, 9), dt.date(2024, 5, 10)),
     ]
 
@@ -633,6 +637,7 @@ def test_readme_partner_query_lists_dated_years_first(bi: Engine) -> None:
     )
     parsed = dataclasses.replace(undated.document, published_on=None, published_precision=None)
     loader.write_document(bi, dataclasses.replace(undated, document=parsed), "test")
+    corpus.finish(bi)
     rows = _query(bi, _readme_query("-- 3. China's most frequent partners"))
     years = [r[0] for r in rows]
     assert None in years and years[0] is not None, years

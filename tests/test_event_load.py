@@ -12,8 +12,10 @@ from etl.article import DecodedArticle
 from etl.extract.extractor import Extraction, Facts
 from etl.facts import Entity, Event, EventParticipant, Mention
 from etl.ingest.parse import parse
-from etl.load import loader
-from etl.load.dedupe import Report, aggregate, event_key, name_signature
+from etl.load import corpus, loader
+from etl.load.aggregate import Report, aggregate
+from etl.load.identity import clusters
+from etl.load.names import name_signature
 
 DOC_A = (
     "Leaders gathered in Kazan in October 2024 for the 16th BRICS Summit. "
@@ -115,6 +117,7 @@ def _event_table(engine: Engine) -> list[tuple[object, ...]]:
 def test_one_summit_reported_by_three_documents_is_one_event(engine: Engine) -> None:
     for extraction in _docs():
         loader.write_document(engine, extraction, "test")
+    corpus.finish(engine)
     rows = _event_table(engine)
     assert len(rows) == 1
     _key, etype, name, start, precision, place, country, _, who, mentions = rows[0]
@@ -143,6 +146,7 @@ def test_load_order_does_not_change_the_events(server_url, template_name) -> Non
         try:
             for extraction in order:
                 loader.write_document(eng, extraction, "test")
+            corpus.finish(eng)
             results.append(_event_table(eng))
         finally:
             eng.dispose()
@@ -153,8 +157,13 @@ def test_load_order_does_not_change_the_events(server_url, template_name) -> Non
 def test_event_goes_when_its_only_report_is_replaced(engine: Engine) -> None:
     a = _docs()[0]
     loader.write_document(engine, a, "test")
+    corpus.finish(engine)
+    assert len(_event_table(engine)) == 1
     changed = _extraction("a.txt", DOC_A + " More text.", [], True)
     loader.write_document(engine, changed, "test")
+    # Gone with the report, in the document's own transaction.
+    assert _event_table(engine) == []
+    corpus.finish(engine)
     assert _event_table(engine) == []
 
 
@@ -162,7 +171,6 @@ def test_keys_and_aggregation_are_order_independent() -> None:
     assert name_signature("the 16th BRICS Summit") == name_signature("BRICS Summit 2024")
     a = _docs()[0].events[0]
     b = _docs()[1].events[0]
-    assert event_key(a) == event_key(b) == "gathering|2024--|brics summit"
     reports = [
         Report(
             str(i),
@@ -175,8 +183,16 @@ def test_keys_and_aggregation_are_order_independent() -> None:
             "RUS",
             None,
             0.5,
+            id=i,
         )
         for i, e in enumerate([a, b])
     ]
+    # The month report of the 16th joins the one BRICS Summit of its month, dated to the day
+    # (BRICS read as the organization; the edition it names becomes the occurrence's).
+    assert (
+        clusters("gathering", reports)
+        == clusters("gathering", reports[::-1])
+        == {"gathering|org_brics|2024-10-23#16": [reports[1], reports[0]]}
+    )
     assert aggregate(reports) == aggregate(list(reversed(reports)))
     assert aggregate(reports).date_precision == "day"

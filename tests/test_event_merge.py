@@ -90,18 +90,17 @@ def test_visit_and_state_visit_of_one_trip_are_one() -> None:
 
 
 def test_merged_reports_never_end_before_they_start() -> None:
-    from etl.load.dedupe import merge_within_document
+    from etl.load.aggregate import Report, aggregate
 
-    def meeting(start: dt.date, end: dt.date | None) -> Event:
-        return Event(
-            "meeting", "Anna Berg-Kenji Sato meeting", start, end, "day", None, None, (), ()
-        )
+    def meeting(i: int, start: dt.date, end: dt.date | None) -> Report:
+        return Report(str(i), "meeting", "Anna Berg-Kenji Sato meeting", start, end, "day",
+                      None, None, None, 0.5, id=i)  # fmt: skip
 
     day, ranged = (
-        meeting(dt.date(2021, 7, 22), None),
-        meeting(dt.date(2021, 7, 17), dt.date(2021, 7, 18)),
+        meeting(1, dt.date(2021, 7, 22), None),
+        meeting(2, dt.date(2021, 7, 17), dt.date(2021, 7, 18)),
     )
-    for merged in merge_within_document([day, ranged]) + merge_within_document([ranged, day]):
+    for merged in (aggregate([day, ranged]), aggregate([ranged, day])):
         assert merged.end_date is None or merged.end_date >= merged.start_date
 
 

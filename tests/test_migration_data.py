@@ -64,6 +64,7 @@ ROWS: dict[str, list[dict[str, object]]] = {
             "extractor_version": "test",
         }
     ],
+    "event_blocks_dirty": [{"block": "contact|IDN+MYS"}],
     "rejected_inputs": [{"run_id": 1, "source": "empty.txt", "reason": "empty input"}],
     "country_aliases": [{"country_iso3": "IDN", "alias": "Indonesian", "kind": "adjective"}],
     "participants": [
@@ -105,6 +106,9 @@ ROWS: dict[str, list[dict[str, object]]] = {
     "event_initiatives": [{"event_id": 1, "initiative_id": 1}],
     "event_reports": [
         {
+            # id, block: added by 0007.
+            "id": 1,
+            "block": "contact|IDN+MYS",
             "event_id": 1,
             "document_id": 1,
             "event_type": "meeting",
@@ -116,6 +120,8 @@ ROWS: dict[str, list[dict[str, object]]] = {
     ],
     "event_mentions": [
         {
+            # Added by 0007, which fills it from the report of the same event and document.
+            "report_id": 1,
             "event_id": 1,
             "document_id": 1,
             "char_start": 0,

@@ -24,6 +24,7 @@ from etl.extract.extractor import Extraction, Facts
 from etl.facts import Entity, Event, EventParticipant, Mention
 from etl.ingest.parse import parse
 from etl.load import loader
+from etl.load.corpus import finish as finish_corpus_pass
 from etl.outputs import report
 from etl.outputs.report import charts as report_charts
 from etl.outputs.report import data as report_data
@@ -140,6 +141,7 @@ def corpus(engine: Engine) -> Engine:
     ]
     for doc in docs:
         loader.write_document(engine, doc, "test")
+    finish_corpus_pass(engine)
     with Session(engine) as session:
         run = EtlRun(command="load", status="succeeded", extractor_version="test", files_seen=5)
         session.add(run)

@@ -356,7 +356,11 @@ def _db_events(conn: Connection, document_ids: list[int]) -> Iterator[tuple[int,
         .join(EventRow, EventRow.id == EventReport.event_id)
         .where(EventReport.document_id.in_(document_ids))
     ).all()
+    seen: set[tuple[int, int]] = set()
     for r in rows:
+        if (r.document_id, r.id) in seen:
+            continue  # two reports of one document placed in one event
+        seen.add((r.document_id, r.id))
         date = format_date(r.start_date, r.date_precision or "day") if r.start_date else None
         yield (
             r.document_id,
