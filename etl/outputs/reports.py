@@ -19,8 +19,10 @@ from models import (
     DocumentSentence,
     EtlRun,
     Event,
+    EventBlockDirty,
     EventMention,
     EventParticipant,
+    EventReport,
     Initiative,
     Participant,
     ParticipantAlias,
@@ -64,12 +66,20 @@ def counts(engine: Engine) -> dict[str, str]:
         initiatives = conn.scalar(select(func.count()).select_from(Initiative)) or 0
         events = conn.scalar(select(func.count()).select_from(Event)) or 0
         mentions = conn.scalar(select(func.count()).select_from(EventMention)) or 0
+        pending = conn.scalar(
+            select(func.count()).select_from(EventReport).where(EventReport.event_id.is_(None))
+        )
+        dirty = conn.scalar(select(func.count()).select_from(EventBlockDirty))
     span = f", published {first} .. {last}" if first else ""
+    waiting = ""
+    if pending or dirty:
+        # A run stopped before its corpus pass: the next load, reextract or prune finishes it.
+        waiting = f"; {pending} reports and {dirty} blocks wait for the next run to place them"
     return {
         "Documents": f"{docs} ({sentences} sentences, {captions} captions{span})",
         "Countries": str(countries),
         "Entities": f"{people} people, {orgs} organizations, {initiatives} initiatives",
-        "Events": f"{events} ({mentions} mentions)",
+        "Events": f"{events} ({mentions} mentions{waiting})",
     }
 
 
