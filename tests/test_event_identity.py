@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -227,7 +228,7 @@ def _corpus(folder: Path) -> list[Path]:
 
 @pytest.fixture
 def second(server_url: URL, template_name: str) -> Iterator[Engine]:
-    name = f"diplo_test_identity_second_{id(server_url)}"
+    name = f"diplo_test_identity_second_{os.getpid()}"
     url = create_database(server_url, name, template=template_name)
     eng = create_engine(url, poolclass=NullPool)
     yield eng

@@ -311,6 +311,8 @@ REVIEWED = {
     # The same for 0006's views; DROP VIEW analytics.{name} takes names from its VIEWS.
     ("migrations/versions/0006_bi_time_precision_and_ops_schema.py", "execute(f-string)"),
     ("migrations/versions/0006_bi_time_precision_and_ops_schema.py", "execute(string Add)"),
+    # 0007 replaces person_activity the same way.
+    ("migrations/versions/0007_event_identity_over_blocks.py", "execute(f-string)"),
     # The report's event and document scopes: subqueries assembled from WHERE clauses that are
     # constants of report/data.py; every filter value is a bound parameter.
     ("etl/outputs/report/data.py", "text(f-string)"),

@@ -122,19 +122,22 @@ def events_reported_by(conn: Connection, document_ids: Any) -> set[int]:
     )
 
 
+_DROP_UNREPORTED_OF = text(
+    "DELETE FROM events e WHERE e.id = ANY(:ids)"
+    " AND NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = e.id)"
+)
+_DROP_UNREPORTED = text(
+    "DELETE FROM events e WHERE NOT EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = e.id)"
+)
+
+
 def drop_unreported(conn: Connection, event_ids: set[int] | None = None) -> None:
     """Delete events that no report tells of any more (of ``event_ids``, or all), so that
     between a document's deletion and the end of the run no event stands without evidence."""
-    if event_ids is not None and not event_ids:
-        return
-    where = "" if event_ids is None else "e.id = ANY(:ids) AND"
-    conn.execute(
-        text(
-            f"DELETE FROM events e WHERE {where} NOT EXISTS"
-            " (SELECT 1 FROM event_reports r WHERE r.event_id = e.id)"
-        ),
-        {} if event_ids is None else {"ids": sorted(event_ids)},
-    )
+    if event_ids is None:
+        conn.execute(_DROP_UNREPORTED)
+    elif event_ids:
+        conn.execute(_DROP_UNREPORTED_OF, {"ids": sorted(event_ids)})
 
 
 def rekey(conn: Connection) -> int:
