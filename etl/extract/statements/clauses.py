@@ -1,0 +1,264 @@
+"""Cues in a parsed sentence and what each one governs: its subject (who speaks) and its
+content (what was said), as character spans (GUIDELINES.md: "the clause or phrase after the
+cue, 'that' dropped", and only the cued sentence).
+
+* after the cue: the cue's complements ("said that A", "urged members to A", "welcomed A",
+  "called for A"), up to a coordinated predicate or a second cue ("said A, adding that B" is
+  two statements, "welcomed A and called for B" too) or a trailing "according to";
+* before the cue: "A, Mao said." / "A, said Xi.", the complement clause before the cue;
+* around it: "As Xi put it, A" — the clause the "as" clause modifies;
+* "according to X, A" / "A, according to X": the rest of the sentence;
+* a noun of saying with its owner: "Biden's remark that A", "his call for A".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from etl.extract.speech_cues import Cue, cues_at, norm
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+CORE = frozenset(
+    {"ccomp", "xcomp", "dobj", "dative", "attr", "oprd", "acomp", "pobj", "pcomp", "obj"}
+)
+MODALS = frozenset(
+    {"will", "would", "shall", "'ll", "wo", "may", "might", "could", "should", "can", "must"}
+)
+# Governors under which a verb of saying has not happened: "is expected to announce".
+NOT_YET = frozenset(
+    {
+        *("expected", "expects", "expect", "scheduled", "set", "due", "plans", "plan"),
+        *("planned", "going", "intends", "intend", "intended", "wants", "want", "likely"),
+        *("hopes", "hoped", "ready", "able", "unable", "refused", "declined", "invited"),
+    }
+)
+RELATIVE = frozenset({"who", "that", "which"})
+LEADING = frozenset({"that", ",", ":", "—", "–", "-", ";"})
+Side = Literal["after", "before", "around"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A cue printed in a sentence: its words ``first..last`` and the token that heads it."""
+
+    cue: Cue
+    first: Token
+    last: Token
+    head: Token
+
+    @property
+    def text(self) -> str:
+        return self.first.doc[self.first.i : self.last.i + 1].text
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a cue governs: the token that names its speaker and its content's tokens."""
+
+    hit: Hit
+    subject: Token | None
+    first: int  # token indices of the content, inclusive
+    last: int
+    side: Side
+    root: Token | None  # the token heading the content, for nested attribution
+
+
+def find_hits(sent: Span) -> list[Hit]:
+    """The cues of a sentence, longest first where two start at one word."""
+    tokens = list(sent)
+    norms = [norm(t.text) for t in tokens]
+    hits: list[Hit] = []
+    k = 0
+    while k < len(tokens):
+        hit = None
+        for cue in cues_at(norms, k):
+            hit = _validate(cue, tokens, k)
+            if hit is not None:
+                break
+        if hit is None:
+            k += 1
+            continue
+        hits.append(hit)
+        k += len(hit.cue.words)
+    return hits
+
+
+def _validate(cue: Cue, tokens: list[Token], k: int) -> Hit | None:
+    words = tokens[k : k + len(cue.words)]
+    first, last = words[0], words[-1]
+    if cue.kind == "source":
+        return Hit(cue, first, last, first)
+    if cue.kind == "noun":
+        if first.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "poss" for c in first.children):
+            return Hit(cue, first, last, first)
+        return None
+    if cue.kind == "reproduced":
+        verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+        return Hit(cue, first, last, verbs[0] if verbs else last.head)
+    if cue.kind != "clause":
+        return None
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    if not verbs:
+        return None
+    return Hit(cue, first, last, verbs[0])
+
+
+def happened(verb: Token) -> bool:
+    """Whether a verb of saying reports an act: not a modal, negated, passive, infinitive or
+    expected one ("will announce", "did not say", "is said to", "is expected to announce"),
+    nor a participle that only describes a noun ("the plan announced by Xi")."""
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass", "neg") and c.lower_ in MODALS | {"to", "not", "n't"}:
+            return False
+        if c.dep_ in ("auxpass", "nsubjpass", "neg"):
+            return False
+    if verb.dep_ in ("acl", "amod", "compound"):
+        return False
+    if verb.dep_ == "xcomp" and verb.head.lower_ in NOT_YET:
+        return False
+    return not (verb.dep_ == "relcl" and not any(c.lower_ in RELATIVE for c in verb.children))
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The cue's subject, or that of the predicate it continues ("Calling for A, Wang urged B",
+    "Wang described A, noting B", "Wang Yi, who was co-chair, said")."""
+    node = verb
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and node is not verb):
+                if c.lower_ in RELATIVE and node.dep_ == "relcl":
+                    return node.head
+                return c
+        if node.dep_ in ("conj", "advcl", "xcomp", "dep", "pcomp", "prep", "pobj", "acomp"):
+            if node.head is node:
+                break
+            node = node.head
+            continue
+        break
+    return None
+
+
+def _is_cut(child: Token, cue_tokens: set[int], hit_heads: set[int]) -> bool:
+    """A child of the cue after which its content stops: a coordinated predicate, a second
+    cue ("..., adding that"), a trailing source ("..., according to X")."""
+    if child.i in hit_heads and child.i not in cue_tokens:
+        return True
+    if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        return True
+    if child.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in child.children):
+        return True
+    return child.dep_ == "prep" and child.lower_ == "according"
+
+
+def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
+    """The subject and content of a cue, or None when it governs nothing."""
+    if hit.cue.kind == "source":
+        return _source(hit)
+    if hit.cue.kind == "reproduced":
+        return _reproduced(hit)
+    verb = hit.head
+    if hit.cue.kind == "clause" and not happened(verb):
+        return None
+    subject = _owner(verb) if hit.cue.kind == "noun" else subject_of(verb)
+    cue_tokens = set(range(hit.first.i, hit.last.i + 1))
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return _around(hit, subject, verb)
+    after = [
+        c
+        for t in (verb, *verb.doc[hit.first.i : hit.last.i + 1])
+        for c in t.children
+        if c.i > hit.last.i and c.i not in cue_tokens and c is not subject
+    ]
+    after.sort(key=lambda c: c.i)
+    kept: list[Token] = []
+    for c in after:
+        if _is_cut(c, cue_tokens, hit_heads):
+            break
+        kept.append(c)
+    core = [c for c in kept if c.dep_ in CORE and c.pos_ != "PUNCT"]
+    if hit.cue.object == "drop":
+        core = [c for c in core if c.dep_ not in ("dobj", "dative")]
+    clause_after = [c for c in core if c.dep_ == "ccomp"]
+    if hit.cue.kind == "noun":
+        core = [c for c in kept if c.dep_ in (*CORE, "acl", "relcl", "prep") and c.pos_ != "PUNCT"]
+    before = [c for c in verb.children if c.i < hit.first.i and c.dep_ in ("ccomp", "parataxis")]
+    if not clause_after and before and hit.cue.kind == "clause":
+        c = before[-1]
+        return Claim(hit, subject, c.left_edge.i, c.right_edge.i, "before", c)
+    if core:
+        start = min(c.left_edge.i for c in core)
+        start = max(start, hit.last.i + 1)
+        end = max(c.right_edge.i for c in kept if c.i >= start or c.right_edge.i >= start)
+        root = clause_after[0] if clause_after else core[0]
+        return Claim(hit, subject, start, end, "after", root)
+    if (
+        hit.cue.kind == "clause"
+        and verb.dep_ in ("parataxis", "ccomp", "conj")
+        and verb.head.i < verb.i
+    ):
+        # "A, Mao said." parsed with the cue hanging off A's verb.
+        sent_start = verb.sent.start
+        end = min(verb.left_edge.i, subject.left_edge.i if subject is not None else verb.i) - 1
+        if end > sent_start:
+            return Claim(hit, subject, sent_start, end, "before", verb.head)
+    return Claim(hit, subject, hit.last.i + 1, hit.last.i, "after", None)  # nothing after
+
+
+def _owner(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    return None
+
+
+def _around(hit: Hit, subject: Token | None, verb: Token) -> Claim | None:
+    """ "As Xi put it in December, A": the clause the "as" clause modifies, after it."""
+    head = verb.head
+    if head is verb:
+        return None
+    start, end = verb.right_edge.i + 1, head.right_edge.i
+    if start > end:
+        start, end = head.left_edge.i, verb.left_edge.i - 1
+    return Claim(hit, subject, start, end, "around", head)
+
+
+def _source(hit: Hit) -> Claim | None:
+    """ "According to X, A" and "A, according to X": X speaks; A is the rest."""
+    doc = hit.first.doc
+    if hit.last.i + 1 >= len(doc):
+        return None
+    to = hit.last
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [
+        c for c in hit.first.children if c.dep_ == "pobj"
+    ]
+    if not objects:
+        return None
+    source = objects[0]
+    phrase_start = hit.first.i
+    phrase_end = max(source.right_edge.i, hit.last.i)
+    sent = hit.first.sent
+    if phrase_start - sent.start <= 1:
+        return Claim(hit, source, phrase_end + 1, sent.end - 1, "after", hit.first.head)
+    return Claim(hit, source, sent.start, phrase_start - 1, "before", hit.first.head)
+
+
+SPEECH_NOUNS = frozenset(
+    {"statement", "remarks", "speech", "address", "message", "text", "transcript", "briefing"}
+)
+
+
+def _reproduced(hit: Hit) -> Claim | None:
+    """ "X issued the following statement:" (X speaks) and "The following is X's opening
+    statement." (the owner of the text speaks); what follows is the text."""
+    if hit.head.lower_ in ("is", "are"):
+        texts = [c for c in hit.head.children if c.dep_ == "attr" and c.lower_ in SPEECH_NOUNS]
+        owners = [o for t in texts for o in t.children if o.dep_ == "poss"]
+        if not owners:
+            return None
+        return Claim(hit, owners[0], hit.last.i + 1, hit.last.i, "after", None)
+    if not happened(hit.head):
+        return None
+    return Claim(hit, subject_of(hit.head), hit.last.i + 1, hit.last.i, "after", None)
