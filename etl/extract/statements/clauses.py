@@ -127,11 +127,17 @@ def subject_of(verb: Token) -> Token | None:
     "Wang described A, noting B", "Wang Yi, who was co-chair, said")."""
     node = verb
     for _ in range(6):
-        for c in node.children:
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and node is not verb):
-                if c.lower_ in RELATIVE and node.dep_ == "relcl":
-                    return node.head
-                return c
+        subjects = [
+            c
+            for c in node.children
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and node is not verb)
+        ]
+        if subjects:
+            # Several where the parse went wrong: the one nearest the verb.
+            c = min(subjects, key=lambda c: (c.i > node.i, abs(node.i - c.i)))
+            if c.lower_ in RELATIVE and node.dep_ == "relcl":
+                return node.head
+            return c
         if node.dep_ in ("conj", "advcl", "xcomp", "dep", "pcomp", "prep", "pobj", "acomp"):
             if node.head is node:
                 break
@@ -145,7 +151,8 @@ def _is_cut(child: Token, cue_tokens: set[int], hit_heads: set[int]) -> bool:
     """A child of the cue after which its content stops: a coordinated predicate, a second
     cue ("..., adding that"), a trailing source ("..., according to X")."""
     if child.i in hit_heads and child.i not in cue_tokens:
-        return True
+        # A second cue coordinated with this one; one heading the content is nested instead.
+        return child.dep_ in ("conj", "advcl", "parataxis", "dep", "npadvmod")
     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
         return True
     if child.dep_ == "advcl" and any(c.dep_ == "nsubj" for c in child.children):
@@ -163,48 +170,99 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
     if hit.cue.kind == "clause" and not happened(verb):
         return None
     subject = _owner(verb) if hit.cue.kind == "noun" else subject_of(verb)
-    cue_tokens = set(range(hit.first.i, hit.last.i + 1))
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _around(hit, subject, verb)
-    after = [
-        c
-        for t in (verb, *verb.doc[hit.first.i : hit.last.i + 1])
-        for c in t.children
-        if c.i > hit.last.i and c.i not in cue_tokens and c is not subject
-    ]
-    after.sort(key=lambda c: c.i)
-    kept: list[Token] = []
-    for c in after:
-        if _is_cut(c, cue_tokens, hit_heads):
-            break
-        kept.append(c)
+    kept = _children_after(hit, subject, hit_heads)
     core = [c for c in kept if c.dep_ in CORE and c.pos_ != "PUNCT"]
     if hit.cue.object == "drop":
         core = [c for c in core if c.dep_ not in ("dobj", "dative")]
     clause_after = [c for c in core if c.dep_ == "ccomp"]
     if hit.cue.kind == "noun":
-        core = [c for c in kept if c.dep_ in (*CORE, "acl", "relcl", "prep") and c.pos_ != "PUNCT"]
+        core = [c for c in kept if c.dep_ in ("ccomp", "acl", "relcl", "pcomp", "pobj")]
+        core += [g for c in kept if c.dep_ == "prep" for g in c.children if g.dep_ in CORE]
+        if not core:
+            return None
     before = [c for c in verb.children if c.i < hit.first.i and c.dep_ in ("ccomp", "parataxis")]
     if not clause_after and before and hit.cue.kind == "clause":
         c = before[-1]
         return Claim(hit, subject, c.left_edge.i, c.right_edge.i, "before", c)
     if core:
-        start = min(c.left_edge.i for c in core)
-        start = max(start, hit.last.i + 1)
-        end = max(c.right_edge.i for c in kept if c.i >= start or c.right_edge.i >= start)
+        start = max(min(c.left_edge.i for c in core), hit.last.i + 1)
+        end = max(c.right_edge.i for c in kept if c.right_edge.i >= start)
+        if verb.dep_ == "advcl" and subject is not None and verb.i < subject.i < verb.head.i:
+            # "Calling for A, Wang urged B": A runs to the main clause, whatever the parse.
+            end = subject.left_edge.i - 1
         root = clause_after[0] if clause_after else core[0]
         return Claim(hit, subject, start, end, "after", root)
-    if (
-        hit.cue.kind == "clause"
-        and verb.dep_ in ("parataxis", "ccomp", "conj")
-        and verb.head.i < verb.i
-    ):
-        # "A, Mao said." parsed with the cue hanging off A's verb.
-        sent_start = verb.sent.start
-        end = min(verb.left_edge.i, subject.left_edge.i if subject is not None else verb.i) - 1
-        if end > sent_start:
-            return Claim(hit, subject, sent_start, end, "before", verb.head)
-    return Claim(hit, subject, hit.last.i + 1, hit.last.i, "after", None)  # nothing after
+    if hit.cue.object == "drop":
+        # "told a daily news briefing that A", the clause parsed into the object.
+        that = next((t for t in verb.subtree if t.i > hit.last.i and t.lower_ == "that"), None)
+        if that is not None:
+            return Claim(hit, subject, that.i + 1, verb.right_edge.i, "after", None)
+    return _before(hit, subject, verb)
+
+
+def _children_after(hit: Hit, subject: Token | None, hit_heads: set[int]) -> list[Token]:
+    """The cue's dependents after it, up to the first that ends what was said (a second cue,
+    a coordinated predicate, a trailing source, the occasion or time of saying)."""
+    cue_tokens = set(range(hit.first.i, hit.last.i + 1))
+    verb = hit.head
+    after = sorted(
+        (
+            c
+            for t in (verb, *verb.doc[hit.first.i : hit.last.i + 1])
+            for c in t.children
+            if c.i > hit.last.i and c.i not in cue_tokens and c is not subject
+        ),
+        key=lambda c: c.i,
+    )
+    kept: list[Token] = []
+    for c in after:
+        if _is_cut(c, cue_tokens, hit_heads):
+            break
+        if kept and any(k.dep_ in CORE for k in kept) and _names_the_occasion(c):
+            break
+        kept.append(c)
+    return kept
+
+
+# What a modifier of the cue names when it says where or when the words were said: "in his
+# phone conversations with ...", "on Tuesday", "at the press conference".
+OCCASION_WORDS = frozenset(
+    {
+        *("talks", "meeting", "meetings", "call", "calls", "conversation", "conversations"),
+        *("visit", "summit", "conference", "briefing", "speech", "address", "interview"),
+        *("session", "ceremony", "statement", "remarks", "message", "forum", "today"),
+        *("yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"),
+        *("sunday", "january", "february", "march", "april", "june", "july", "august"),
+        *("september", "october", "november", "december", "week", "weekend", "reporters"),
+    }
+)
+
+
+def _names_the_occasion(child: Token) -> bool:
+    if child.dep_ not in ("prep", "npadvmod") or child.lower_ in ("for", "of", "to", "that"):
+        return False
+    return any(t.lower_ in OCCASION_WORDS for t in child.subtree)
+
+
+def _before(hit: Hit, subject: Token | None, verb: Token) -> Claim:
+    """ "A, Mao said.": the words before the cue's clause, when the parse did not make them
+    its complement; else an empty claim (a quotation may still follow or precede it)."""
+    sent_start = verb.sent.start
+    hanging = verb.dep_ in ("parataxis", "ccomp", "conj") and verb.head.i < verb.i
+    if hit.cue.kind == "clause" and hanging:
+        end = min(verb.left_edge.i, subject.left_edge.i if subject is not None else verb.i)
+        if end - 1 > sent_start:
+            return Claim(hit, subject, sent_start, end - 1, "before", verb.head)
+    if hit.cue.kind == "clause" and subject is not None and subject.i < verb.i:
+        # "..., X tweeted." closing a quotation or a clause the parse did not tie to the cue.
+        end = subject.left_edge.i - 1
+        words = verb.doc[sent_start : end + 1]
+        closes = verb.doc[end].text in (",", "”", '"') or verb.doc[end - 1].text == ","
+        if end > sent_start and closes and any(t.pos_ in ("VERB", "AUX") for t in words):
+            return Claim(hit, subject, sent_start, end, "before", None)
+    return Claim(hit, subject, hit.last.i + 1, hit.last.i, "after", None)
 
 
 def _owner(noun: Token) -> Token | None:

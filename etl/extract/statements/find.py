@@ -5,6 +5,7 @@ and initiatives of each."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -147,14 +148,14 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
         speakers: dict[int, Speaker | None] = {}
         for c in sorted(claims, key=lambda c: c.hit.first.i):
             who = resolve(ctx, memory, c.subject) if c.subject is not None else None
-            speakers[id(c)] = who
+            speakers[c.hit.first.i] = who
             if who is not None and c.subject is not None:
                 if who.kind == "person":
                     memory.note_person(c.subject.idx, who.name)
                 else:
                     memory.note_body(c.subject.idx, who)
         for c in _innermost(claims, speakers):
-            who = speakers[id(c)]
+            who = speakers[c.hit.first.i]
             if who is None:
                 continue
             draft = _draft(ctx, sent, c, who)
@@ -169,21 +170,50 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
     return out
 
 
+def _same(a: Speaker | None, b: Speaker | None) -> bool:
+    return a is not None and b is not None and (a.kind, a.name) == (b.kind, b.name)
+
+
 def _innermost(claims: list[Claim], speakers: dict[int, Speaker | None]) -> list[Claim]:
     """Nested attribution: a cue that heads another cue's content ("the ministry said Blinken
     offered ...", "X said ..., according to Y") relays its words, and only the innermost
-    named speaker counts; a cue elsewhere inside what was said is part of it."""
+    named speaker counts. A cue elsewhere inside what was said is part of it, unless it goes
+    on with the same speaker's acts ("stated that A, and strongly condemned B", "said A,
+    noting that B"): then what was said stops before it, and it is a statement of its own."""
     dropped: set[int] = set()
+    cut: dict[int, int] = {}
     for a in claims:
         for b in claims:
             if a is b or not a.first <= b.hit.head.i <= a.last:
                 continue
             relay = a.hit.cue.kind == "source" or (a.root is not None and a.root.i == b.hit.head.i)
-            if relay and speakers[id(b)] is not None:
-                dropped.add(id(a))
-            elif not relay:
+            if relay:
+                if speakers[b.hit.first.i] is not None:
+                    dropped.add(id(a))
+                continue
+            if b.hit.cue.kind == "noun":
+                continue  # "thanked X for his call for ...": another speaker's act, both count
+            head = b.hit.head
+            own_subject = any(c.dep_ == "nsubj" for c in head.children)
+            participle = (
+                head.dep_ == "advcl"
+                and head.tag_ == "VBG"
+                and head.left_edge.i > 0
+                and head.doc[head.left_edge.i - 1].text == ","
+            )
+            goes_on = not own_subject and (
+                participle or (head.dep_ == "conj" and _same(speakers[a.hit.first.i], speakers[b.hit.first.i]))
+            )
+            if goes_on and speakers[a.hit.first.i] is not None:
+                speakers[b.hit.first.i] = speakers[a.hit.first.i]
+                cut[id(a)] = min(cut.get(id(a), a.last), head.left_edge.i - 1)
+            else:
                 dropped.add(id(b))
-    return [c for c in claims if id(c) not in dropped]
+    return [
+        dataclasses.replace(c, last=cut[id(c)]) if id(c) in cut else c
+        for c in claims
+        if id(c) not in dropped
+    ]
 
 
 def _draft(ctx: Context, sent: Span, c: Claim, who: Speaker) -> Draft | None:
@@ -195,18 +225,24 @@ def _draft(ctx: Context, sent: Span, c: Claim, who: Speaker) -> Draft | None:
         if span is None:
             return None
         return Draft(span[0], span[1], who, "direct", hit.text, cue_at, bounds, True)
+    cue_end = hit.last.idx + len(hit.last.text)
+    after = ctx.quotes.starting_near(cue_end, ctx.text, reach=4)
+    if after is not None and (c.first > c.last or c.side != "after"):
+        # A quotation right after the cue ("made a plea: “...”", "said: “...”").
+        start, end = after.inner(ctx.text)
+        return Draft(start, end, who, "direct", hit.text, cue_at, bounds, True)
     if c.first > c.last:
-        # Nothing follows in the sentence: a quotation after a colon ("made a plea: ...").
-        q = ctx.quotes.starting_near(hit.last.idx + len(hit.last.text), ctx.text, reach=4)
-        if q is None:
+        # "“...,” ⏎ Xi said.": the quotation closing just before the cue's sentence.
+        before = ctx.quotes.closing_near(sent.start_char, ctx.text)
+        if before is None or hit.first.i - sent.start > 8:
             return None
-        start, end = q.inner(ctx.text)
+        start, end = before.inner(ctx.text)
         return Draft(start, end, who, "direct", hit.text, cue_at, bounds, True)
     doc = sent.doc
     start = doc[c.first].idx
     end = doc[c.last].idx + len(doc[c.last].text)
     start, end = _trim(ctx.text, start, end)
-    if end <= start:
+    if end <= start or _not_speech(ctx, hit.cue.lemma, start, end):
         return None
     q = _whole_quote(ctx, start, end)
     if q is not None:
@@ -214,6 +250,35 @@ def _draft(ctx: Context, sent: Span, c: Claim, who: Speaker) -> Draft | None:
         spans_sentences = qs < bounds[0] or qe > bounds[1]
         return Draft(qs, qe, who, "direct", hit.text, cue_at, bounds, spans_sentences)
     return Draft(start, end, who, "reported", hit.text, cue_at, bounds)
+
+
+# Cues that launch what they name: proposing an initiative known only by its name is a launch
+# event, not a statement (GUIDELINES.md).
+LAUNCH_CUES = frozenset({"propose", "put forward", "announce the launch of"})
+_DETERMINERS = re.compile(
+    r"^(?:(?:the|a|an|its|his|her|their|our|this|major|new|landmark)\s+)*"
+    r"(?:(?:establishment|creation|launch|founding|setting[- ]up)\s+of\s+(?:the\s+|an?\s+)?)?",
+    re.I,
+)
+
+
+def _not_speech(ctx: Context, lemma: str, start: int, end: int) -> bool:
+    """Acts a cue word also names that are not speech: proposing an initiative by name
+    ("proposed the Global Civilization Initiative"), welcoming a visitor ("welcomed him")."""
+    content = ctx.text[start:end]
+    if lemma in LAUNCH_CUES:
+        rest = start + _DETERMINERS.match(content).end()  # type: ignore[union-attr]
+        named = ctx.named_in(rest, end, ("initiative",))
+        initiative = bool(named) and named[0].start == rest
+        if initiative or ctx.text[rest:end].lower().startswith("initiative"):
+            return True
+        if ctx.text[rest : rest + 1].isupper() and rest > start:
+            return True  # "the establishment of the International Day for ..."
+    if lemma == "welcome":
+        first = content.split(maxsplit=1)[0].lower() if content.split() else ""
+        people = ctx.named_in(start, end, ("person",))
+        return first in ("him", "her", "them") or bool(people and people[0].start == start)
+    return False
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -226,9 +291,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
             start += 5
             continue
         break
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-("):
-        end -= 1
-    return start, end
+    while True:
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-("):
+            end -= 1
+        tail = text[max(start, end - 6) : end].lower()
+        for word in (" and", " while", " but", " or"):
+            if tail.endswith(word):
+                end -= len(word)
+                break
+        else:
+            return start, end
 
 
 def _whole_quote(ctx: Context, start: int, end: int) -> Quote | None:

@@ -111,3 +111,15 @@ class Quotes:
         if len(gap) <= reach and all(c.isspace() or c in ",:—–-" for c in gap):
             return q
         return None
+
+    def closing_near(self, offset: int, text: str, reach: int = 3) -> Quote | None:
+        """A quotation that closes at most ``reach`` characters of space before ``offset``
+        after a comma or other closing punctuation (``“...,” ⏎ Xi said``)."""
+        k = bisect.bisect_left(self.opens, offset) - 1
+        if k < 0:
+            return None
+        q = self.items[k]
+        gap = text[q.close : offset]
+        if q.close <= offset and len(gap) <= reach and not gap.strip():
+            return q
+        return None

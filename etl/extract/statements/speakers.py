@@ -19,6 +19,7 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from etl.extract.person_lexicon import fold
 from etl.extract.places import capital_country
 from etl.extract.statements.context import Context, Named
 from etl.facts import Entity, SpeakerKind
@@ -55,6 +56,8 @@ ROLE_HEADS: dict[str, tuple[str, ...]] = {
 }
 # Writings that speak for the body that adopted them.
 ADOPTED_TEXTS = frozenset({"resolution", "resolutions", "charter"})
+# A writing that reports for its outlet or issuer: "according to a Xinhua story".
+REPORT_NOUNS = frozenset({"story", "report", "reports", "readout", "release", "dispatch"})
 JOINT_WORDS = frozenset({"joint", "jointly", "both", "two", "all"})
 _BODY_WORDS = ("assembly", "council", "parliament", "congress", "committee", "commission")
 
@@ -189,6 +192,23 @@ def _adopting_body(ctx: Context, phrase: list[Token], at: int) -> Speaker | None
     return None
 
 
+def _by_surname(ctx: Context, memory: Memory, word: Token) -> Speaker | None:
+    """A bare name the entity finder left unresolved because several people bear it ("Wang"
+    with Wang Yi and Wang Wentao): the one the text last spoke of."""
+    folded = fold(word.text)
+    bearers = {
+        n.name for n in ctx.named if n.kind == "person" and folded in fold(n.name).split()
+    }
+    if not bearers:
+        return None
+    if len(bearers) == 1:
+        return Speaker("person", next(iter(bearers)), word.text)
+    for offset, name in reversed(memory.persons):
+        if offset < word.idx and name in bearers:
+            return Speaker("person", name, word.text)
+    return None
+
+
 def resolve(ctx: Context, memory: Memory, subject: Token) -> Speaker | None:
     """The speaker a cue's subject stands for, or None (unnamed, several, unresolvable)."""
     at = subject.idx
@@ -218,10 +238,16 @@ def resolve(ctx: Context, memory: Memory, subject: Token) -> Speaker | None:
         return _adopting_body(ctx, phrase, at)
     if low in STATE_HEADS:
         return None
+    if low in REPORT_NOUNS:  # "according to a Xinhua story": the outlet or body named in it
+        owners = [n for n in _mentions(ctx, phrase) if n.kind in ("organization", "person")]
+        return _named_speaker(owners[-1], surface) if owners else None
     if subject.pos_ == "PROPN":
         iso3 = capital_country(subject.text)
         if iso3 is not None and subject.ent_type_ in ("GPE", ""):
             return Speaker("country", iso3, subject.text)
+        person = _by_surname(ctx, memory, subject)
+        if person is not None:
+            return person
     person = describe(ctx, memory, phrase, subject, at)
     if person is not None:
         return person
