@@ -119,7 +119,13 @@ def happened(verb: Token) -> bool:
         return False
     if verb.dep_ == "xcomp" and verb.head.lower_ in NOT_YET:
         return False
-    return not (verb.dep_ == "relcl" and not any(c.lower_ in RELATIVE for c in verb.children))
+    # "would have condemned A and demanded B": the second verb shares the first's mood.
+    if verb.dep_ == "conj" and any(
+        c.dep_ == "aux" and c.lower_ in MODALS for c in verb.head.children
+    ):
+        return False
+    # "the plan announced by X" is a launch; "a time when X has vowed to ..." a statement.
+    return not (verb.dep_ == "relcl" and not any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -147,10 +153,16 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def is_list_participle(token: Token) -> bool:
+    """ "calling for A, advocating B, valuing C and advocating D": participles in a list say
+    what was called for, not another act."""
+    return token.tag_ == "VBG" and any(c.dep_ == "conj" and c.tag_ == "VBG" for c in token.children)
+
+
 def _is_cut(child: Token, cue_tokens: set[int], hit_heads: set[int]) -> bool:
     """A child of the cue after which its content stops: a coordinated predicate, a second
     cue ("..., adding that"), a trailing source ("..., according to X")."""
-    if child.i in hit_heads and child.i not in cue_tokens:
+    if child.i in hit_heads and child.i not in cue_tokens and not is_list_participle(child):
         # A second cue coordinated with this one; one heading the content is nested instead.
         return child.dep_ in ("conj", "advcl", "parataxis", "dep", "npadvmod")
     if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
@@ -173,13 +185,23 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         return _around(hit, subject, verb)
     kept = _children_after(hit, subject, hit_heads)
-    core = [c for c in kept if c.dep_ in CORE and c.pos_ != "PUNCT"]
+    cue_nouns = {t.i for t in verb.doc[hit.first.i : hit.last.i + 1] if t.i != verb.i}
+    core = [
+        c
+        for c in kept
+        if (c.dep_ in CORE or (c.dep_ == "acl" and c.head.i in cue_nouns)) and c.pos_ != "PUNCT"
+    ]
     if hit.cue.object == "drop":
         core = [c for c in core if c.dep_ not in ("dobj", "dative")]
     clause_after = [c for c in core if c.dep_ == "ccomp"]
     if hit.cue.kind == "noun":
-        core = [c for c in kept if c.dep_ in ("ccomp", "acl", "relcl", "pcomp", "pobj")]
-        core += [g for c in kept if c.dep_ == "prep" for g in c.children if g.dep_ in CORE]
+        # "Biden's remark that A", "his call for A": a clause, or what is called for.
+        core = [
+            c
+            for c in kept
+            if (c.dep_ in ("ccomp", "acl", "relcl") and c.left_edge.lower_ == "that")
+            or (c.head.i in cue_nouns and c.dep_ in ("pcomp", "pobj"))
+        ]
         if not core:
             return None
     before = [c for c in verb.children if c.i < hit.first.i and c.dep_ in ("ccomp", "parataxis")]
@@ -241,9 +263,11 @@ OCCASION_WORDS = frozenset(
 
 
 def _names_the_occasion(child: Token) -> bool:
-    if child.dep_ not in ("prep", "npadvmod") or child.lower_ in ("for", "of", "to", "that"):
+    if child.dep_ == "npadvmod":
+        return child.lower_ in OCCASION_WORDS
+    if child.dep_ != "prep" or child.lower_ not in ("in", "at", "during", "on", "after", "before"):
         return False
-    return any(t.lower_ in OCCASION_WORDS for t in child.subtree)
+    return any(g.dep_ == "pobj" and g.lower_ in OCCASION_WORDS for g in child.children)
 
 
 def _before(hit: Hit, subject: Token | None, verb: Token) -> Claim:

@@ -31,6 +31,7 @@ class Dated:
 
 
 NONE = Dated()
+_NEAR = 80  # characters around the cue in which a date belongs to the reporting clause
 
 
 @dataclass(slots=True)
@@ -76,7 +77,13 @@ class Calendar:
     ) -> Dated:
         s0, s1 = sentence
         c0, c1 = content
-        own = [d for d in self._in(s0, s1) if d.end <= c0 or d.start >= c1]
+        # The reporting clause's own date, near the cue ("said on Friday", "told a press
+        # conference Tuesday"), not one of a later clause.
+        own = [
+            d
+            for d in self._in(max(s0, cue_at - _NEAR), min(s1, cue_at + _NEAR))
+            if (d.end <= c0 or d.start >= c1) and d.precision != "year"
+        ]
         found = NONE
         if own:
             best = min(own, key=lambda d: abs(d.start - cue_at))

@@ -5,49 +5,25 @@ and initiatives of each."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision
 from etl.extract.events.context import document_anchor
-from etl.extract.statements.clauses import Claim, claim, find_hits
+from etl.extract.statements.clauses import claim, find_hits, is_list_participle
 from etl.extract.statements.context import Context, build_context
 from etl.extract.statements.dating import Calendar, Dated
-from etl.extract.statements.quotes import TRAILING, Quote
+from etl.extract.statements.drafts import Draft, draft_of
+from etl.extract.statements.nesting import innermost
 from etl.extract.statements.speakers import Memory, Speaker, note_subjects, resolve
-from etl.extract.statements.transcripts import (
-    Turn,
-    find_turns,
-    following_text,
-    speech_start,
-    title_person,
-)
-from etl.facts import Entity, Event, Statement, StatementMode
-
-if TYPE_CHECKING:
-    from spacy.tokens import Span
+from etl.extract.statements.transcripts import Turn, find_turns, speech_start, title_person
+from etl.facts import Entity, Event, Statement
 
 # Lines that point elsewhere: what they say is another page's headline.
 _POINTER = re.compile(r"^\s*(?:also read|read more|read also|read|related|see also)\b", re.I)
 _HEADLINE_WORDS = 25
 _SENTENCE_END = tuple('.!?"”’:;…)')
-
-
-@dataclass(slots=True)
-class Draft:
-    start: int
-    end: int
-    speaker: Speaker
-    mode: StatementMode
-    cue: str
-    cue_at: int
-    sentence: tuple[int, int]
-    whole_text: bool = False  # a turn, a reproduced text or a quotation over sentences
-    dated: Dated | None = None
 
 
 def find_statements(
@@ -142,7 +118,7 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
         tokens = list(sent)
         if _in_any(sent.start_char, questions):
             continue
-        hits = find_hits(sent)
+        hits = [h for h in find_hits(sent) if not is_list_participle(h.head)]
         heads = {h.head.i for h in hits}
         claims = [c for c in (claim(h, heads) for h in hits) if c is not None]
         speakers: dict[int, Speaker | None] = {}
@@ -154,11 +130,11 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
                     memory.note_person(c.subject.idx, who.name)
                 else:
                     memory.note_body(c.subject.idx, who)
-        for c in _innermost(claims, speakers):
+        for c in innermost(claims, speakers, ctx.quotes):
             who = speakers[c.hit.first.i]
             if who is None:
                 continue
-            draft = _draft(ctx, sent, c, who)
+            draft = draft_of(ctx, sent, c, who)
             if draft is not None:
                 out.append(draft)
         note_subjects(ctx, memory, tokens)
@@ -168,152 +144,6 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
                 if who is not None:
                     memory.note_body(tok.idx, who)
     return out
-
-
-def _same(a: Speaker | None, b: Speaker | None) -> bool:
-    return a is not None and b is not None and (a.kind, a.name) == (b.kind, b.name)
-
-
-def _innermost(claims: list[Claim], speakers: dict[int, Speaker | None]) -> list[Claim]:
-    """Nested attribution: a cue that heads another cue's content ("the ministry said Blinken
-    offered ...", "X said ..., according to Y") relays its words, and only the innermost
-    named speaker counts. A cue elsewhere inside what was said is part of it, unless it goes
-    on with the same speaker's acts ("stated that A, and strongly condemned B", "said A,
-    noting that B"): then what was said stops before it, and it is a statement of its own."""
-    dropped: set[int] = set()
-    cut: dict[int, int] = {}
-    for a in claims:
-        for b in claims:
-            if a is b or not a.first <= b.hit.head.i <= a.last:
-                continue
-            relay = a.hit.cue.kind == "source" or (a.root is not None and a.root.i == b.hit.head.i)
-            if relay:
-                if speakers[b.hit.first.i] is not None:
-                    dropped.add(id(a))
-                continue
-            if b.hit.cue.kind == "noun":
-                continue  # "thanked X for his call for ...": another speaker's act, both count
-            head = b.hit.head
-            own_subject = any(c.dep_ == "nsubj" for c in head.children)
-            participle = (
-                head.dep_ == "advcl"
-                and head.tag_ == "VBG"
-                and head.left_edge.i > 0
-                and head.doc[head.left_edge.i - 1].text == ","
-            )
-            goes_on = not own_subject and (
-                participle or (head.dep_ == "conj" and _same(speakers[a.hit.first.i], speakers[b.hit.first.i]))
-            )
-            if goes_on and speakers[a.hit.first.i] is not None:
-                speakers[b.hit.first.i] = speakers[a.hit.first.i]
-                cut[id(a)] = min(cut.get(id(a), a.last), head.left_edge.i - 1)
-            else:
-                dropped.add(id(b))
-    return [
-        dataclasses.replace(c, last=cut[id(c)]) if id(c) in cut else c
-        for c in claims
-        if id(c) not in dropped
-    ]
-
-
-def _draft(ctx: Context, sent: Span, c: Claim, who: Speaker) -> Draft | None:
-    hit = c.hit
-    cue_at = hit.first.idx
-    bounds = (sent.start_char, sent.end_char)
-    if hit.cue.kind == "reproduced":
-        span = following_text(ctx, hit.last.idx + len(hit.last.text), sent.end_char)
-        if span is None:
-            return None
-        return Draft(span[0], span[1], who, "direct", hit.text, cue_at, bounds, True)
-    cue_end = hit.last.idx + len(hit.last.text)
-    after = ctx.quotes.starting_near(cue_end, ctx.text, reach=4)
-    if after is not None and (c.first > c.last or c.side != "after"):
-        # A quotation right after the cue ("made a plea: “...”", "said: “...”").
-        start, end = after.inner(ctx.text)
-        return Draft(start, end, who, "direct", hit.text, cue_at, bounds, True)
-    if c.first > c.last:
-        # "“...,” ⏎ Xi said.": the quotation closing just before the cue's sentence.
-        before = ctx.quotes.closing_near(sent.start_char, ctx.text)
-        if before is None or hit.first.i - sent.start > 8:
-            return None
-        start, end = before.inner(ctx.text)
-        return Draft(start, end, who, "direct", hit.text, cue_at, bounds, True)
-    doc = sent.doc
-    start = doc[c.first].idx
-    end = doc[c.last].idx + len(doc[c.last].text)
-    start, end = _trim(ctx.text, start, end)
-    if end <= start or _not_speech(ctx, hit.cue.lemma, start, end):
-        return None
-    q = _whole_quote(ctx, start, end)
-    if q is not None:
-        qs, qe = q.inner(ctx.text)
-        spans_sentences = qs < bounds[0] or qe > bounds[1]
-        return Draft(qs, qe, who, "direct", hit.text, cue_at, bounds, spans_sentences)
-    return Draft(start, end, who, "reported", hit.text, cue_at, bounds)
-
-
-# Cues that launch what they name: proposing an initiative known only by its name is a launch
-# event, not a statement (GUIDELINES.md).
-LAUNCH_CUES = frozenset({"propose", "put forward", "announce the launch of"})
-_DETERMINERS = re.compile(
-    r"^(?:(?:the|a|an|its|his|her|their|our|this|major|new|landmark)\s+)*"
-    r"(?:(?:establishment|creation|launch|founding|setting[- ]up)\s+of\s+(?:the\s+|an?\s+)?)?",
-    re.I,
-)
-
-
-def _not_speech(ctx: Context, lemma: str, start: int, end: int) -> bool:
-    """Acts a cue word also names that are not speech: proposing an initiative by name
-    ("proposed the Global Civilization Initiative"), welcoming a visitor ("welcomed him")."""
-    content = ctx.text[start:end]
-    if lemma in LAUNCH_CUES:
-        rest = start + _DETERMINERS.match(content).end()  # type: ignore[union-attr]
-        named = ctx.named_in(rest, end, ("initiative",))
-        initiative = bool(named) and named[0].start == rest
-        if initiative or ctx.text[rest:end].lower().startswith("initiative"):
-            return True
-        if ctx.text[rest : rest + 1].isupper() and rest > start:
-            return True  # "the establishment of the International Day for ..."
-    if lemma == "welcome":
-        first = content.split(maxsplit=1)[0].lower() if content.split() else ""
-        people = ctx.named_in(start, end, ("person",))
-        return first in ("him", "her", "them") or bool(people and people[0].start == start)
-    return False
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """No leading "that" or punctuation, no trailing comma or full stop (a closing quotation
-    mark stays, with the punctuation before it)."""
-    while True:
-        while start < end and (text[start].isspace() or text[start] in ",:;—–-"):
-            start += 1
-        if text[start:end].lower().startswith("that ") and start < end:
-            start += 5
-            continue
-        break
-    while True:
-        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-("):
-            end -= 1
-        tail = text[max(start, end - 6) : end].lower()
-        for word in (" and", " while", " but", " or"):
-            if tail.endswith(word):
-                end -= len(word)
-                break
-        else:
-            return start, end
-
-
-def _whole_quote(ctx: Context, start: int, end: int) -> Quote | None:
-    """The quotation that holds the whole content when the content is all quoted words: it
-    opens the content (and may run on over later sentences), or it closes the content and
-    began before it ("“A. B,” X said", where the sentence begins inside the quotation)."""
-    q = ctx.quotes.covering(start, end)
-    if q is None:
-        return None
-    if ctx.text[q.open : start].strip(' \t\n“”"«„') == "":
-        return q
-    at_close = ctx.text[end : q.close].strip(TRAILING + '”"»') == ""
-    return q if at_close and start >= q.start else None
 
 
 def _speech_draft(ctx: Context, drafts: list[Draft], titled: Speaker | None) -> list[Draft]:

@@ -100,12 +100,15 @@ class Memory:
 
 
 def note_subjects(ctx: Context, memory: Memory, sentence_tokens: list[Token]) -> None:
-    """Remember the persons a sentence has as subjects (what "he" will refer to next)."""
+    """Remember the persons and bodies a sentence has as subjects (what "he" and "it" will
+    refer to next, and the body "the meeting" is a session of)."""
     for tok in sentence_tokens:
         if tok.dep_ in ("nsubj", "nsubjpass"):
             named = ctx.mention(tok)
             if named is not None and named.kind == "person":
                 memory.note_person(named.start, named.name)
+            elif named is not None and named.kind == "organization":
+                memory.note_body(named.start, Speaker("organization", named.name, named.name))
 
 
 def _noun_phrase(subject: Token) -> list[Token]:
@@ -196,9 +199,7 @@ def _by_surname(ctx: Context, memory: Memory, word: Token) -> Speaker | None:
     """A bare name the entity finder left unresolved because several people bear it ("Wang"
     with Wang Yi and Wang Wentao): the one the text last spoke of."""
     folded = fold(word.text)
-    bearers = {
-        n.name for n in ctx.named if n.kind == "person" and folded in fold(n.name).split()
-    }
+    bearers = {n.name for n in ctx.named if n.kind == "person" and folded in fold(n.name).split()}
     if not bearers:
         return None
     if len(bearers) == 1:
@@ -214,6 +215,13 @@ def resolve(ctx: Context, memory: Memory, subject: Token) -> Speaker | None:
     at = subject.idx
     low = subject.lower_
     if low in PERSON_PRONOUNS:
+        if subject.dep_ == "poss":
+            # "thanked Blinken for his call": the person just named in the sentence
+            named = [
+                n for n in ctx.named_in(subject.sent.start_char, at, ("person",)) if n.end <= at
+            ]
+            if named:
+                return Speaker("person", named[-1].name, subject.text)
         name = memory.last_person(at)
         return Speaker("person", name, subject.text) if name else None
     if low in BODY_PRONOUNS:
@@ -234,7 +242,12 @@ def resolve(ctx: Context, memory: Memory, subject: Token) -> Speaker | None:
     named = ctx.mention(subject)
     if named is not None:
         return _named_speaker(named, surface)
-    if low in ADOPTED_TEXTS or low in ("meeting", "session"):
+    if low in ("meeting", "session"):
+        body = memory.last_body(at)
+        if body is not None and any(w in body.name.lower() for w in _BODY_WORDS):
+            return Speaker(body.kind, body.name, surface)
+        return _adopting_body(ctx, phrase, at)
+    if low in ADOPTED_TEXTS:
         return _adopting_body(ctx, phrase, at)
     if low in STATE_HEADS:
         return None
