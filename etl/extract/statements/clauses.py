@@ -64,6 +64,8 @@ class Claim:
     last: int
     side: Side
     root: Token | None  # the token heading the content, for nested attribution
+    # A second part before the cue when the cue sits inside its words ("“A,” X said, “B.”").
+    also: tuple[int, int] | None = None
 
 
 def find_hits(sent: Span) -> list[Hit]:
@@ -215,7 +217,8 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
             # "Calling for A, Wang urged B": A runs to the main clause, whatever the parse.
             end = subject.left_edge.i - 1
         root = clause_after[0] if clause_after else core[0]
-        return Claim(hit, subject, start, end, "after", root)
+        also = (before[-1].left_edge.i, before[-1].right_edge.i) if before else None
+        return Claim(hit, subject, start, end, "after", root, also)
     if hit.cue.object == "drop":
         # "told a daily news briefing that A", the clause parsed into the object.
         that = next((t for t in verb.subtree if t.i > hit.last.i and t.lower_ == "that"), None)

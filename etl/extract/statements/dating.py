@@ -13,7 +13,7 @@ through its occasion"), and the occasion itself:
 
 from __future__ import annotations
 
-import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,33 +38,35 @@ _NEAR = 80  # characters around the cue in which a date belongs to the reporting
 class Calendar:
     """The dates and events of one document, and what each speaker said last."""
 
-    dates: list[ResolvedDate]
-    starts: list[int]
+    text: str
     events: Sequence[Event]
+    anchor: dt.date | None
+    anchor_precision: DatePrecision | None
     last_by_speaker: dict[str, Dated] = field(default_factory=dict)
 
     @classmethod
     def of(
         cls,
         text: str,
-        body_end: int,
         events: Sequence[Event],
         anchor: dt.date | None,
         anchor_precision: DatePrecision | None,
     ) -> Calendar:
-        dates = resolve_dates(text[:body_end], anchor, anchor_precision) if anchor else []
-        if not anchor:
-            dates = resolve_dates(text[:body_end], None, None)
-        dates.sort(key=lambda d: d.start)
-        return cls(dates, [d.start for d in dates], events)
+        return cls(text, events, anchor, anchor_precision)
 
-    def _in(self, start: int, end: int) -> list[ResolvedDate]:
-        k = bisect.bisect_left(self.starts, start)
+    def _reporting_dates(
+        self, s0: int, s1: int, c0: int, c1: int, cue_at: int
+    ) -> list[ResolvedDate]:
+        """Dates of the reporting clause: the sentence outside the content, near the cue,
+        resolved on their own so that the content's tense ("will ...") does not move them."""
+        lo, hi = max(s0, cue_at - _NEAR), min(s1, cue_at + _NEAR)
         out = []
-        for d in self.dates[k:]:
-            if d.start >= end:
-                break
-            out.append(d)
+        for a, b in ((lo, min(hi, c0)), (max(lo, c1), hi)):
+            if b - a < 3:
+                continue
+            for d in resolve_dates(self.text[a:b], self.anchor, self.anchor_precision):
+                if d.precision != "year":
+                    out.append(dataclasses.replace(d, start=d.start + a, end=d.end + a))
         return out
 
     def date_of(
@@ -77,13 +79,9 @@ class Calendar:
     ) -> Dated:
         s0, s1 = sentence
         c0, c1 = content
-        # The reporting clause's own date, near the cue ("said on Friday", "told a press
-        # conference Tuesday"), not one of a later clause.
-        own = [
-            d
-            for d in self._in(max(s0, cue_at - _NEAR), min(s1, cue_at + _NEAR))
-            if (d.end <= c0 or d.start >= c1) and d.precision != "year"
-        ]
+        # The reporting clause's own date ("said on Friday", "told a press conference
+        # Tuesday"), not one of a later clause.
+        own = self._reporting_dates(s0, s1, c0, c1, cue_at)
         found = NONE
         if own:
             best = min(own, key=lambda d: abs(d.start - cue_at))

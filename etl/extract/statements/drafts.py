@@ -34,39 +34,59 @@ class Draft:
     dated: Dated | None = None
 
 
-def draft_of(ctx: Context, sent: Span, c: Claim, who: Speaker) -> Draft | None:
+def drafts_of(ctx: Context, sent: Span, c: Claim, who: Speaker) -> list[Draft]:
+    """The statements a claim makes: its content, or the quotation its cue introduces or
+    closes; a quotation split around its cue ("“A,” X said, “B.”") gives both parts, since a
+    content is one verbatim span without the cue."""
     hit = c.hit
     cue_at = hit.first.idx
     bounds = (sent.start_char, sent.end_char)
-    if hit.cue.kind == "reproduced":
-        span = following_text(ctx, hit.last.idx + len(hit.last.text), sent.end_char)
-        if span is None:
-            return None
-        return Draft(span[0], span[1], who, "direct", hit.text, cue_at, bounds, True)
     cue_end = hit.last.idx + len(hit.last.text)
+
+    def quoted(q: Quote, whole: bool = True) -> Draft:
+        start, end = q.inner(ctx.text)
+        return Draft(start, end, who, "direct", hit.text, cue_at, bounds, whole)
+
+    if hit.cue.kind == "reproduced":
+        span = following_text(ctx, cue_end, sent.end_char)
+        if span is None:
+            return []
+        return [Draft(span[0], span[1], who, "direct", hit.text, cue_at, bounds, True)]
+    doc = sent.doc
     after = ctx.quotes.starting_near(cue_end, ctx.text, reach=4)
     colon = ctx.text.find(":", cue_end, min(bounds[1], cue_end + 40))
-    doc = sent.doc
     content_start = doc[c.first].idx if c.first <= c.last else bounds[1]
-    if after is None and colon >= 0 and (c.side == "after" and content_start > colon):
+    if after is None and colon >= 0 and c.side == "after" and content_start > colon:
         # "saying after the vote: “...”"
         after = ctx.quotes.starting_near(colon + 1, ctx.text, reach=3)
         if after is not None:
-            start, end = after.inner(ctx.text)
-            return Draft(start, end, who, "direct", hit.text, cue_at, bounds, True)
-    if after is not None and (c.first > c.last or c.side != "after"):
-        # A quotation right after the cue ("made a plea: “...”", "said: “...”").
-        start, end = after.inner(ctx.text)
-        return Draft(start, end, who, "direct", hit.text, cue_at, bounds, True)
+            return [quoted(after)]
     if c.first > c.last:
+        if after is not None:  # "made a plea: “...”", "said: “...”"
+            return [quoted(after)]
         # "“...,” ⏎ Xi said.": the quotation closing just before the cue's sentence.
         before = ctx.quotes.closing_near(sent.start_char, ctx.text)
         if before is None or hit.first.i - sent.start > 8:
-            return None
-        start, end = before.inner(ctx.text)
-        return Draft(start, end, who, "direct", hit.text, cue_at, bounds, True)
-    start = doc[c.first].idx
-    end = doc[c.last].idx + len(doc[c.last].text)
+            return []
+        return [quoted(before)]
+    main = _from_content(ctx, c, who, doc[c.first].idx, doc[c.last].idx + len(doc[c.last].text))
+    if c.also is not None and main is not None and main.mode == "direct":
+        a, b = c.also
+        first = _from_content(ctx, c, who, doc[a].idx, doc[b].idx + len(doc[b].text))
+        if first is not None and first.mode == "direct":
+            return [first, main]
+    if after is not None and c.side != "after":
+        follow = quoted(after)
+        if main is not None and main.mode == "direct":
+            return [main, follow]
+        return [follow]
+    return [main] if main is not None else []
+
+
+def _from_content(ctx: Context, c: Claim, who: Speaker, start: int, end: int) -> Draft | None:
+    hit = c.hit
+    sent = hit.first.sent
+    bounds = (sent.start_char, sent.end_char)
     start, end = _trim(ctx.text, start, end)
     if end <= start or _not_speech(ctx, hit.cue.lemma, start, end):
         return None
@@ -74,8 +94,8 @@ def draft_of(ctx: Context, sent: Span, c: Claim, who: Speaker) -> Draft | None:
     if q is not None:
         qs, qe = q.inner(ctx.text)
         spans_sentences = qs < bounds[0] or qe > bounds[1]
-        return Draft(qs, qe, who, "direct", hit.text, cue_at, bounds, spans_sentences)
-    return Draft(start, end, who, "reported", hit.text, cue_at, bounds)
+        return Draft(qs, qe, who, "direct", hit.text, hit.first.idx, bounds, spans_sentences)
+    return Draft(start, end, who, "reported", hit.text, hit.first.idx, bounds)
 
 
 # Cues that launch what they name: proposing an initiative known only by its name is a launch

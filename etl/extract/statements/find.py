@@ -14,7 +14,7 @@ from etl.extract.events.context import document_anchor
 from etl.extract.statements.clauses import claim, find_hits, is_list_participle
 from etl.extract.statements.context import Context, build_context
 from etl.extract.statements.dating import Calendar, Dated
-from etl.extract.statements.drafts import Draft, draft_of
+from etl.extract.statements.drafts import Draft, drafts_of
 from etl.extract.statements.nesting import innermost
 from etl.extract.statements.speakers import Memory, Speaker, note_subjects, resolve
 from etl.extract.statements.transcripts import Turn, find_turns, speech_start, title_person
@@ -45,7 +45,7 @@ def find_statements(
     anchor, anchor_precision, _year = document_anchor(
         text, published_on, published_precision, dateline_date
     )
-    calendar = Calendar.of(text, body_end, events, anchor, anchor_precision)
+    calendar = Calendar.of(text, events, anchor, anchor_precision)
     titled = title_person(ctx)
     extra = [titled[1]] if titled is not None and titled[1] is not None else []
     turns = find_turns(ctx, titled[0] if titled else None)
@@ -134,9 +134,7 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
             who = speakers[c.hit.first.i]
             if who is None:
                 continue
-            draft = draft_of(ctx, sent, c, who)
-            if draft is not None:
-                out.append(draft)
+            out.extend(drafts_of(ctx, sent, c, who))
         note_subjects(ctx, memory, tokens)
         for tok in tokens:
             if tok.dep_ == "nsubj" and tok.lower_ in ("resolution", "resolutions"):

@@ -265,7 +265,9 @@ def resolve(ctx: Context, memory: Memory, subject: Token) -> Speaker | None:
     if person is not None:
         return person
     if low in SPOKESPEOPLE:
-        bodies = [n for n in _mentions(ctx, phrase) if n.kind == "organization"]
+        # "a ministry spokesperson", "a spokesperson of the ministry": it speaks for the body
+        own = [t for t in subject.subtree if t.dep_ not in ("relcl", "acl")]
+        bodies = [n for n in _mentions(ctx, own) if n.kind == "organization"]
         if bodies:
             return Speaker("organization", bodies[-1].name, surface)
     return None
