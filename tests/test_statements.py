@@ -80,7 +80,7 @@ def test_a_clause_with_a_quoted_fragment_is_reported_with_the_marks_as_printed()
 
 def test_an_uncued_quotation_goes_on_with_the_speaker_of_its_paragraph() -> None:
     found = statements(
-        "Penny Wong said the islands deserve a stronger voice. \"We will stand with them in "
+        'Penny Wong said the islands deserve a stronger voice. "We will stand with them in '
         'every forum. Their future is ours too."'
     )
     assert [(s.mode, s.speaker) for s in found] == [
@@ -262,7 +262,10 @@ def test_a_description_speaks_for_the_official_who_holds_that_office() -> None:
         ("China said the new shipping lane would be open to all nations.", "China"),
         ("Beijing said it opposes any unilateral change to the arrangement.", "Beijing"),
         ("The Chinese side stated that it was ready to resume the dialogue.", "The Chinese side"),
-        ("The Chinese government said the shipping lane would stay open.", "The Chinese government"),
+        (
+            "The Chinese government said the shipping lane would stay open.",
+            "The Chinese government",
+        ),
     ],
 )
 def test_a_state_speaks_by_name_side_government_or_capital(text: str, surface: str) -> None:
@@ -327,9 +330,7 @@ def test_a_statement_takes_the_date_of_its_occasion() -> None:
 
 
 def test_the_content_names_countries_and_initiatives() -> None:
-    s = only(
-        "Wang Yi said Peru is welcome to join the Belt and Road Initiative, as Chile did."
-    )
+    s = only("Wang Yi said Peru is welcome to join the Belt and Road Initiative, as Chile did.")
     assert set(s.countries) == {"PER", "CHL"}
     assert s.initiatives == ("Belt and Road Initiative",)
 
