@@ -196,10 +196,10 @@ def _ensure_database(url: URL) -> None:
         ).fetchone()
         if not exists:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(url.database)))
-        # initdb leaves its own databases open to every role (CONNECT and TEMPORARY for
-        # PUBLIC): a read-only BI role could make temporary tables there. diplo's own
-        # database is closed by its migrations.
-        for name in MAINTENANCE_DATABASES:
+        # New databases are open to every role (CONNECT and TEMPORARY for PUBLIC), initdb's
+        # own too: a read-only BI role could make temporary tables in them. Migrations
+        # close a database they upgrade; these are closed whether or not one ever is.
+        for name in (*MAINTENANCE_DATABASES, url.database):
             if conn.execute(
                 "SELECT has_database_privilege('public', %s, 'CONNECT')", (name,)
             ).fetchone()[0]:  # type: ignore[index]
