@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 
 from sqlalchemy import Connection, Engine, func, select
 
 from etl.article import ParsedDocument
-from etl.facts import TYPE_FAMILY, Entity, Event
+from etl.facts import TYPE_FAMILY, Entity, Event, Statement
 from etl.ingest.dates import format_date
+from etl.outputs.scoring import Score, max_matching, names_of, normalize_name
+from etl.outputs.statement_scores import score_statements
 from models import (
     Document,
     DocumentCountry,
@@ -38,42 +38,8 @@ ENTITY_FIELDS = ("countries", "persons", "organizations", "initiatives")
 ENTITY_KIND = {"persons": "person", "organizations": "organization", "initiatives": "initiative"}
 
 
-@dataclass(slots=True)
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Score) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def normalize_name(name: str) -> str:
-    """Case, accents, apostrophes, hyphens, a leading "the" and spacing do not matter."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").casefold()
-    text = " ".join(text.replace("-", " ").replace("–", " ").split())
-    return text.removeprefix("the ")
-
-
 def _names(item: Mapping[str, Any]) -> set[str]:
-    return {normalize_name(n) for n in [item["name"], *item.get("aliases", [])] if n}
+    return names_of(item)
 
 
 def score_named(predicted: Sequence[Mapping[str, Any]], gold: Sequence[Mapping[str, Any]]) -> Score:
@@ -152,19 +118,7 @@ def score_events(
 ) -> Score:
     """Maximum one-to-one matching of predicted to gold events under ``events_match``."""
     candidates = [[j for j, p in enumerate(predicted) if events_match(p, g)] for g in gold]
-    owner: dict[int, int] = {}
-
-    def assign(i: int, seen: set[int]) -> bool:
-        for j in candidates[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or assign(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    tp = sum(assign(i, set()) for i in range(len(gold)))
+    tp = len(max_matching(candidates))
     return Score(tp=tp, fp=len(predicted) - tp, fn=len(gold) - tp)
 
 
@@ -176,6 +130,8 @@ def score_document(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str
     for field in ("persons", "organizations", "initiatives"):
         scores[field] = score_named(pred.get(field, []), gold.get(field, []))
     scores["events"] = score_events(pred.get("events", []), gold.get("events", []))
+    if "statements" in gold:  # gold made before statements were annotated scores none
+        scores.update(score_statements(pred, gold))
     return scores
 
 
@@ -210,8 +166,28 @@ def event_prediction(event: Event) -> dict[str, Any]:
     }
 
 
+def statement_prediction(statement: Statement) -> dict[str, Any]:
+    date = None
+    if statement.stated_on is not None:
+        date = format_date(statement.stated_on, statement.stated_precision or "day")
+    return {
+        "speaker": statement.speaker,
+        "speaker_kind": statement.speaker_kind,
+        "speaker_surface": statement.speaker_surface,
+        "mode": statement.mode,
+        "cue": statement.cue,
+        "content": statement.content,
+        "countries": list(statement.countries),
+        "initiatives": list(statement.initiatives),
+        "date": date,
+    }
+
+
 def prediction(
-    doc: ParsedDocument, entities: Sequence[Entity], events: Sequence[Event] = ()
+    doc: ParsedDocument,
+    entities: Sequence[Entity],
+    events: Sequence[Event] = (),
+    statements: Sequence[Statement] = (),
 ) -> dict[str, Any]:
     """A gold-format dict of what was extracted from one document."""
     pred: dict[str, Any] = {
@@ -235,6 +211,7 @@ def prediction(
             if e.kind == kind
         ]
     pred["events"] = [event_prediction(e) for e in events]
+    pred["statements"] = [statement_prediction(s) for s in statements]
     return pred
 
 
