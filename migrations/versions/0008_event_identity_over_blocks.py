@@ -1,7 +1,7 @@
 """Event identity decided over all reports of a block, at the end of each run
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2027-01-10 10:00:00
 
 Why: an exact key per report (type family, year-month, people) split one occurrence (a
@@ -32,8 +32,9 @@ from types import ModuleType
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0006"
+revision: str = "0008"
+# 0007 changed other views: person_activity is still 0006's.
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
