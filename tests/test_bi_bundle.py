@@ -19,7 +19,7 @@ from bi_facts import document, event
 from sqlalchemy import Engine, text
 
 from etl.facts import EventParticipant
-from etl.load import loader
+from etl.load import corpus, loader
 
 BUNDLE = Path(__file__).resolve().parent.parent / "bi" / "superset"
 GRAINS = {"P1D": "day", "P1W": "week", "P1M": "month", "P1Y": "year"}
@@ -135,6 +135,7 @@ def board_data(engine: Engine) -> Engine:
     ]  # fmt: skip
     for doc in docs:
         loader.write_document(engine, doc, "test")
+    corpus.finish(engine)
     return engine
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
 
 from sqlalchemy import Engine, text
 
@@ -140,7 +141,7 @@ def test_load_order_does_not_change_the_events(server_url, template_name) -> Non
 
     results = []
     for i, order in enumerate(itertools.islice(itertools.permutations(_docs()), 0, 6, 5)):
-        name = f"diplo_test_order_{i}"
+        name = f"diplo_test_order_{i}_{os.getpid()}"
         url = create_database(server_url, name, template=template_name)
         eng = create_engine(url, poolclass=NullPool)
         try:

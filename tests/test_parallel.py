@@ -3,6 +3,7 @@ process gives."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -82,12 +83,12 @@ def databases(server_url: URL, template_name: str) -> Iterator[Callable[[str], E
 
 def test_workers_and_dask_give_the_same_database(databases, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     corpus = str(_corpus(tmp_path / "corpus"))
-    single = databases("diplo_test_workers_1")
+    single = databases(f"diplo_test_workers_1_{os.getpid()}")
     assert pipeline.load(single, [corpus], workers=1).counts.loaded == len(ARTICLES)
     expected = _dump(single)
     assert len(expected["documents"]) == len(ARTICLES) and expected["entity_mentions"]
 
-    pool = databases("diplo_test_workers_2")
+    pool = databases(f"diplo_test_workers_2_{os.getpid()}")
     assert pipeline.load(pool, [corpus], workers=2).counts.loaded == len(ARTICLES)
     assert _dump(pool) == expected
 
@@ -96,7 +97,7 @@ def test_workers_and_dask_give_the_same_database(databases, tmp_path: Path) -> N
     with LocalCluster(
         n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
     ) as cluster:
-        dask = databases("diplo_test_dask")
+        dask = databases(f"diplo_test_dask_{os.getpid()}")
         result = pipeline.load(dask, [corpus], scheduler=cluster.scheduler_address)
         assert result.counts.loaded == len(ARTICLES)
     assert _dump(dask) == expected
