@@ -7,54 +7,24 @@ import csv
 import dataclasses
 import datetime as dt
 import json
-import re
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
+from bi_facts import document as _document
+from bi_facts import event as _event
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
-from etl.article import DecodedArticle
 from etl.errors import ConfigError
-from etl.extract.extractor import Extraction, Facts
-from etl.facts import Entity, Event, EventParticipant, Mention
-from etl.ingest.parse import parse
+from etl.facts import Event, EventParticipant, Mention
 from etl.load import loader
 from etl.outputs import export, roles
 
 XI = ("person", "Xi Jinping", "CHN", "Xi")
 TOKAYEV = ("person", "Kassym-Jomart Tokayev", "KAZ", "Tokayev")
-
-
-def _mentions(body: str, word: str) -> tuple[Mention, ...]:
-    return tuple(
-        Mention(m.start(), m.end(), word) for m in re.finditer(rf"\b{re.escape(word)}\b", body)
-    )
-
-
-def _document(
-    source: str,
-    body: str,
-    published: dt.date | None,
-    facts: dict[str, list[str]],
-    events: list[Event],
-    precision: str | None = "day",
-) -> Extraction:
-    parsed = parse(DecodedArticle(source, uuid.uuid5(uuid.NAMESPACE_URL, body).hex * 2, body))
-    parsed = dataclasses.replace(
-        parsed, published_on=published, published_precision=precision if published else None
-    )
-    entities = []
-    for iso3, word in facts.get("countries", []):
-        entities.append(Entity("country", iso3, _mentions(body, word)))
-    for kind, name, iso3, word in facts.get("people", []):
-        entities.append(Entity(kind, name, _mentions(body, word), country_iso3=iso3))
-    for name, word in facts.get("initiatives", []):
-        entities.append(Entity("initiative", name, _mentions(body, word)))
-    return Extraction(parsed, Facts(tuple(entities), tuple(events)))
 
 
 def _meeting(body: str, date: dt.date, precision: str) -> Event:
@@ -278,21 +248,6 @@ def test_every_analytics_view_and_column_has_a_comment(engine: Engine) -> None:
         "SELECT c.relname, a.attname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'analytics' JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 WHERE col_description(c.oid, a.attnum) IS NULL",
     )
     assert missing == []
-
-
-def _event(body: str, etype: str, date: dt.date, precision: str, *parts: EventParticipant) -> Event:
-    first = body.index(".")
-    return Event(
-        etype,  # type: ignore[arg-type]
-        f"{etype} of {date.isoformat()}",
-        date,
-        None,
-        precision,  # type: ignore[arg-type]
-        None,
-        None,
-        parts,
-        (Mention(0, first, body[:first]),),
-    )
 
 
 PUTIN = ("person", "Vladimir Putin", "RUS", "Putin")

@@ -220,8 +220,8 @@ def test_embedded_server_is_private(embedded_home: Path) -> None:
     assert _listening(int(lines[0])) == set()
 
 
-def _tcp(port: int, user: str, password: str | None) -> str:
-    conninfo = f"host=127.0.0.1 port={port} dbname=diplo user={user} connect_timeout=10"
+def _tcp(port: int, user: str, password: str | None, database: str = "diplo") -> str:
+    conninfo = f"host=127.0.0.1 port={port} dbname={database} user={user} connect_timeout=10"
     try:
         with psycopg.connect(conninfo, password=password) as conn:
             return conn.execute("SELECT current_user").fetchone()[0]
@@ -264,6 +264,10 @@ def test_embedded_tcp_asks_every_role_for_its_password(embedded_home: Path) -> N
     assert "password authentication failed" in _tcp(port, "metabase", "wrong")
     assert "refused" in _tcp(port, "metabase", None)
     assert _tcp(port, "metabase", "m3ta") == "metabase"
+    # initdb's own databases are closed to it too (no temporary tables there).
+    for database in ("postgres", "template1"):
+        assert "permission denied for database" in _tcp(port, "metabase", "m3ta", database)
+    assert "Note:" not in made.output  # nothing left that it could write
 
     # The superuser's password survives restarts (it is not regenerated).
     embedded.stop(embedded_home)
@@ -311,6 +315,16 @@ REVIEWED = {
     # The same for 0006's views; DROP VIEW analytics.{name} takes names from its VIEWS.
     ("migrations/versions/0006_bi_time_precision_and_ops_schema.py", "execute(f-string)"),
     ("migrations/versions/0006_bi_time_precision_and_ops_schema.py", "execute(string Add)"),
+    # 0007: DROP VIEW analytics.{name} from its VIEWS; the GRANT/REVOKE statements are built
+    # from its constants (the database's name is found by the server, in a DO block).
+    (
+        "migrations/versions/0007_bi_grain_columns_first_pairs_private_database.py",
+        "execute(f-string)",
+    ),
+    (
+        "migrations/versions/0007_bi_grain_columns_first_pairs_private_database.py",
+        "execute(string Add)",
+    ),
     # The report's event and document scopes: subqueries assembled from WHERE clauses that are
     # constants of report/data.py; every filter value is a bound parameter.
     ("etl/outputs/report/data.py", "text(f-string)"),

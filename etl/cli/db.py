@@ -106,6 +106,8 @@ def db_grant_readonly(
     created = roles.grant_readonly(engine, role, password, require_password=tcp, with_ops=with_ops)
     schemas = ", ".join(roles.READ_SCHEMAS + ((roles.OPS_SCHEMA,) if with_ops else ()))
     out.print(f"Role {role} {'created' if created else 'updated'}: read-only on {schemas}")
+    for note in roles.remaining_writes(engine, role):
+        out.print(f"Note: {note}.", markup=False)
 
 
 @app.command("stop", epilog="Example: diplo db stop")

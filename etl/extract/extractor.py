@@ -1,5 +1,6 @@
 """The extract stage: the facts in a parsed document — entities, then the events they take
-part in. The statistical model runs once over the body and its captions."""
+part in and the statements their speakers make. The statistical model runs once over the
+body and its captions."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from etl.article import DatePrecision, ParsedDocument
 from etl.extract.entities import CombinedText, find_entities
 from etl.extract.events import find_events
 from etl.extract.nlp import analyze
+from etl.extract.statements import find_statements
 from etl.facts import Entity, Event, Statement
 from etl.ingest.parse import PARSER_VERSION
 
@@ -59,8 +61,10 @@ def extract_facts(
     published_precision: DatePrecision | None = None,
     dateline_date: str | None = None,
     nlp_doc: Doc | None = None,
+    title: str | None = None,
 ) -> Facts:
-    """Entities and events of a body and its captions; mentions located in either.
+    """Entities, events and statements of a body and its captions; mentions located in either
+    (statements only in the body). ``title`` names a transcript's speaker.
 
     ``nlp_doc`` is the model's analysis of ``analysis_text(body, captions)`` when the caller
     ran the model over many documents at once (``nlp.pipe`` is faster than one at a time).
@@ -77,17 +81,31 @@ def extract_facts(
         published_precision=published_precision,
         dateline_date=dateline_date,
     )
+    statements, speakers = find_statements(
+        combined.text,
+        nlp_doc,
+        entities,
+        events,
+        body_end=combined.body_length,
+        title=title,
+        published_on=published_on,
+        published_precision=published_precision,
+        dateline_date=dateline_date,
+    )
     located_entities = tuple(
         e
         for e in (dataclasses.replace(e, mentions=combined.relocate(e.mentions)) for e in entities)
         if e.mentions
     )
+    # A speaker the document names only in its title (a press conference's spokesperson) is
+    # one of its participants all the same, with no mention in the body.
+    located_entities += tuple(speakers)
     located_events = tuple(
         e
         for e in (dataclasses.replace(e, mentions=combined.relocate(e.mentions)) for e in events)
         if e.mentions
     )
-    return Facts(located_entities, located_events)
+    return Facts(located_entities, located_events, tuple(statements))
 
 
 def analysis_text(doc: ParsedDocument) -> str:
@@ -103,5 +121,6 @@ def extract(doc: ParsedDocument, nlp_doc: Doc | None = None) -> Extraction:
         published_precision=doc.published_precision,
         dateline_date=doc.dateline_date,
         nlp_doc=nlp_doc,
+        title=doc.title,
     )
     return Extraction(document=doc, facts=facts)

@@ -177,6 +177,16 @@ def city_country(name: str, context_iso3: Iterable[str] = ()) -> tuple[str, str]
     return chosen.name, chosen.iso3
 
 
+def capital_country(name: str) -> str | None:
+    """The ISO3 code of the state whose national capital is called ``name`` ("Beijing" ->
+    CHN), or None: a capital that speaks stands for its government."""
+    _gaz, ranked = _cities()
+    for city in ranked.get(_fold(name).casefold().replace("’", "'"), ()):
+        if city.capital:
+            return city.iso3
+    return None
+
+
 def _choose(candidates: tuple[_City, ...], context: set[str]) -> _City:
     in_context = [c for c in candidates if c.iso3 in context]
     return in_context[0] if in_context else candidates[0]

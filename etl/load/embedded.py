@@ -33,6 +33,7 @@ SUPERUSER = "postgres"
 LOOPBACK = "127.0.0.1"
 PASSWORD_FILE = "superuser-password"
 IDENT_MAP = "diplo_owner"
+MAINTENANCE_DATABASES = ("postgres", "template1")
 
 
 def start(home: Path, database: str = DATABASE_NAME, port: int | None = None) -> URL:
@@ -195,6 +196,18 @@ def _ensure_database(url: URL) -> None:
         ).fetchone()
         if not exists:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(url.database)))
+        # New databases are open to every role (CONNECT and TEMPORARY for PUBLIC), initdb's
+        # own too: a read-only BI role could make temporary tables in them. Migrations
+        # close a database they upgrade; these are closed whether or not one ever is.
+        for name in (*MAINTENANCE_DATABASES, url.database):
+            if conn.execute(
+                "SELECT has_database_privilege('public', %s, 'CONNECT')", (name,)
+            ).fetchone()[0]:  # type: ignore[index]
+                conn.execute(
+                    sql.SQL("REVOKE CONNECT, TEMPORARY ON DATABASE {} FROM PUBLIC").format(
+                        sql.Identifier(name)
+                    )
+                )
 
 
 def stop(home: Path, timeout: float = 30.0) -> bool:

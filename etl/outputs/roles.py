@@ -1,5 +1,15 @@
 """A read-only database role for BI tools: it reads the public and analytics schemas (and the
-ops schema only when asked) and can neither write nor create anything."""
+ops schema only when asked) and can neither write nor create anything.
+
+Read-only transactions are the first guard, but any role may switch them off (``SET``, or
+``ALTER ROLE CURRENT_USER SET`` for its later sessions): privileges are what hold. So the
+role gets nothing it could write with, and what PostgreSQL grants every role (PUBLIC) by
+default is taken back where it writes: TEMPORARY and CONNECT on this database (migration
+0007 does the same in every diplo database, so the role cannot create temporary tables in
+another one either), and EXECUTE on the large-object functions. Two things no grant governs:
+a role may always change its own password and its own session defaults; rerunning
+grant-readonly sets both back.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +23,17 @@ READ_SCHEMAS = ("public", "analytics")
 OPS_SCHEMA = "ops"
 # Alembic's bookkeeping stays in public (see migration 0006) but is no business of a BI user.
 HIDDEN_TABLES = (("public", "alembic_version"),)
+# PostgreSQL's functions that create or write large objects, executable by PUBLIC by default.
+LARGE_OBJECT_WRITERS = (
+    "pg_catalog.lo_creat(integer)",
+    "pg_catalog.lo_create(oid)",
+    "pg_catalog.lo_from_bytea(oid, bytea)",
+    "pg_catalog.lowrite(integer, bytea)",
+    "pg_catalog.lo_put(oid, bigint, bytea)",
+    "pg_catalog.lo_truncate(integer, integer)",
+    "pg_catalog.lo_truncate64(integer, bigint)",
+    "pg_catalog.lo_unlink(oid)",
+)
 
 
 def grant_readonly(
@@ -63,8 +84,19 @@ def grant_readonly(
             ),
             # PostgreSQL < 15 lets every role create in public, and any role make temp tables.
             sql.SQL("REVOKE CREATE ON SCHEMA public FROM PUBLIC"),
-            sql.SQL("REVOKE TEMPORARY ON DATABASE {} FROM PUBLIC").format(sql.Identifier(database)),
+            sql.SQL("REVOKE TEMPORARY, CONNECT ON DATABASE {} FROM PUBLIC").format(
+                sql.Identifier(database)
+            ),
+            # A warning and a no-op unless a superuser runs it (remaining_writes() tells).
+            sql.SQL("REVOKE EXECUTE ON FUNCTION {} FROM PUBLIC").format(
+                sql.SQL(", ").join(sql.SQL(f) for f in LARGE_OBJECT_WRITERS)
+            ),
             sql.SQL("ALTER ROLE {} SET default_transaction_read_only = on").format(ident),
+            # The per-database setting wins over one the role gives itself with
+            # ALTER ROLE CURRENT_USER SET, and this rerun overwrites either.
+            sql.SQL("ALTER ROLE {} IN DATABASE {} SET default_transaction_read_only = on").format(
+                ident, sql.Identifier(database)
+            ),
         ]
         statements += [
             sql.SQL("REVOKE ALL ON {} FROM {}").format(sql.Identifier(*t), ident)
@@ -81,3 +113,48 @@ def grant_readonly(
         for statement in statements:
             cur.execute(statement)
     return not exists
+
+
+def remaining_writes(engine: Engine, role: str) -> list[str]:
+    """What ``role`` could still write or create on this server, in a sentence each (empty
+    when nothing): the grants PostgreSQL gives PUBLIC that only a superuser or another
+    database's owner can take back."""
+    notes: list[str] = []
+    with engine.connect() as conn:
+        cur = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        functions = [
+            f
+            for f in LARGE_OBJECT_WRITERS
+            if cur.execute(
+                "SELECT has_function_privilege(%s, %s, 'EXECUTE')", (role, f)
+            ).fetchone()[0]  # type: ignore[index]
+        ]
+        if functions:
+            names = ", ".join(f.split("(")[0].removeprefix("pg_catalog.") for f in functions)
+            notes.append(
+                f"it can create large objects ({names}) once it switches read-only "
+                "transactions off: revoking EXECUTE on them FROM PUBLIC needs a superuser"
+            )
+        if cur.execute(
+            "SELECT has_database_privilege(%s, current_database(), 'TEMPORARY')", (role,)
+        ).fetchone()[0]:  # type: ignore[index]
+            notes.append("it can create temporary tables in this database")
+        others = [
+            name
+            for (name,) in cur.execute(
+                """SELECT datname FROM pg_database
+                    WHERE datallowconn AND datname <> current_database()
+                      AND has_database_privilege(%s, oid, 'CONNECT')
+                    ORDER BY datname""",
+                (role,),
+            )
+        ]
+        if others:
+            shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if others[5:] else "")
+            notes.append(
+                f"it can connect to {len(others)} other database(s) on this server ({shown}),"
+                " and create temporary tables where PUBLIC may: their owners can"
+                " REVOKE CONNECT, TEMPORARY ON DATABASE ... FROM PUBLIC (diplo's migrations do"
+                " so in every diplo database)"
+            )
+    return notes

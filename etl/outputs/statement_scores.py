@@ -56,7 +56,15 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def contents_match(predicted: str, gold: str) -> bool:
-    return dice(content_words(predicted), content_words(gold)) >= MIN_DICE
+    return _contents_match(content_words(predicted), content_words(gold), predicted, gold)
+
+
+def _contents_match(a: frozenset[str], b: frozenset[str], text_a: str, text_b: str) -> bool:
+    """Dice >= 0.5; a content of stop words alone ("the most i", cut off by the page) matches
+    only the same words."""
+    if not a or not b:
+        return bool(text_a.strip()) and normalize_name(text_a) == normalize_name(text_b)
+    return dice(a, b) >= MIN_DICE
 
 
 def speaker_names(statement: Mapping[str, Any], document: Mapping[str, Any]) -> set[str]:
@@ -120,13 +128,17 @@ def match_statements(
     grown by content alone, so that right speakers are paired first."""
     pred: Sequence[Mapping[str, Any]] = predicted_document.get("statements") or ()
     gold: Sequence[Mapping[str, Any]] = gold_document.get("statements") or ()
-    pred_words = [content_words(p.get("content") or "") for p in pred]
+    pred_texts = [p.get("content") or "" for p in pred]
+    pred_words = [content_words(t) for t in pred_texts]
     pred_names = [speaker_names(p, predicted_document) for p in pred]
     same_content: list[list[int]] = []
     same_speaker: list[set[int]] = []
     for g in gold:
-        words, names = content_words(g.get("content") or ""), speaker_names(g, gold_document)
-        js = [j for j, pw in enumerate(pred_words) if dice(pw, words) >= MIN_DICE]
+        text = g.get("content") or ""
+        words, names = content_words(text), speaker_names(g, gold_document)
+        js = [
+            j for j, pw in enumerate(pred_words) if _contents_match(pw, words, pred_texts[j], text)
+        ]
         same_content.append(js)
         same_speaker.append({j for j in js if pred_names[j] & names})
     full = max_matching([sorted(s) for s in same_speaker])

@@ -9,12 +9,9 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from etl.extract.reference import SEEDS_DIR
-
-if TYPE_CHECKING:
-    pass
+from etl.extract.speech_cues import contact_verbs
 
 TRIGGERS_CSV = SEEDS_DIR / "event_triggers.csv"
 
@@ -173,13 +170,17 @@ class Trigger:
 
 @functools.cache
 def triggers() -> tuple[Trigger, ...]:
-    """The trigger table (seeds/event_triggers.csv), read once."""
+    """The trigger table (seeds/event_triggers.csv), read once, with the verbs of speaking
+    with someone ("spoke", "phoned"), which come from the cue list statements use
+    (seeds/speech_cues.csv, the rows with a ``contact`` type)."""
     with TRIGGERS_CSV.open(encoding="utf-8", newline="") as fh:
-        return tuple(
+        table = [
             Trigger(tuple(r["pattern"].split()), r["event_type"], r["kind"])
             for r in csv.DictReader(fh)
             if r["pattern"].strip()
-        )
+        ]
+    table += [Trigger(words, etype, "speech") for words, etype in contact_verbs().items()]
+    return tuple(table)
 
 
 @functools.cache
