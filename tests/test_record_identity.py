@@ -318,7 +318,7 @@ def test_migration_splits_the_line_off_stored_sources(empty_db_url: URL) -> None
     from sqlalchemy.pool import NullPool
 
     engine = create_engine(empty_db_url, poolclass=NullPool)
-    schema.upgrade(engine, "0006")
+    schema.upgrade(engine, "0007")
     rows = {1: "/data/feed.jsonl#L12", 2: "/data/batch.json#3", 3: "/data/a #1 draft.txt"}
     with engine.begin() as conn:
         for i, source in rows.items():
@@ -342,7 +342,7 @@ def test_migration_splits_the_line_off_stored_sources(empty_db_url: URL) -> None
     ]
     with engine.begin() as conn:
         conn.execute(text("UPDATE documents SET source_record = 'id=7' WHERE id = 1"))
-    schema.downgrade(engine, "0006")
+    schema.downgrade(engine, "0007")
     with engine.connect() as conn:
         back = list(conn.scalars(text("SELECT source_path FROM documents ORDER BY id")))
     # An identity cannot be a line for an older diplo: it gets one no load writes.

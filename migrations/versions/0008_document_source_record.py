@@ -1,7 +1,7 @@
 """documents.source_record: a JSON Lines record is known by its identity, not its line
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 Create Date: 2027-01-12 10:00:00
 
 Why: records were stored as ``path#L<line>``, so a record added at the top of a file took
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0006"
+revision: str = "0008"
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -39,15 +39,14 @@ RECORD_COMMENT = (
     " (id=..., url=..., or sha256=... of its content), never its line. Null for a file that"
     " is one document."
 )
-POSITION = "#L?[0-9]+$"
 
 
 def upgrade() -> None:
     op.add_column("documents", sa.Column("source_record", sa.Text(), comment=RECORD_COMMENT))
     op.execute(
-        f"UPDATE documents SET source_record = substring(source_path from '#(L?[0-9]+)$'),"
-        f" source_path = regexp_replace(source_path, '{POSITION}', '')"
-        f" WHERE source_path ~ '{POSITION}'"
+        "UPDATE documents SET source_record = substring(source_path from '#(L?[0-9]+)$'),"
+        " source_path = regexp_replace(source_path, '#L?[0-9]+$', '')"
+        " WHERE source_path ~ '#L?[0-9]+$'"
     )
     op.alter_column(
         "documents",
