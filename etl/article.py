@@ -19,14 +19,17 @@ class RawInput:
     """The bytes of one would-be document, as found by the reader and not yet decoded.
 
     ``source`` is the path or URI given at load time; a record of a JSON Lines file is
-    ``path#L<line>``. ``content_sha256`` is the hex digest of ``data`` and identifies the
-    document: an input whose hash is already stored is skipped before it is decoded.
+    ``path#L<line>`` (where users find it now). ``record`` is what identifies a record within
+    its file wherever it sits (``etl.ingest.records``); None for a file that is one document.
+    ``content_sha256`` is the hex digest of ``data`` and identifies the document: an input
+    whose hash is already stored is skipped before it is decoded.
     """
 
     source: str
     data: bytes
     content_sha256: str
     kind: InputKind
+    record: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +55,7 @@ class DecodedArticle:
     content_sha256: str
     text: str
     meta: SourceMeta = field(default_factory=SourceMeta)
+    record: str | None = None  # as in RawInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +98,7 @@ class ParsedDocument:
     # The date the dateline prints ("Oct. 27" in "BEIJING, Oct. 27 (Xinhua) --"): the day the
     # story's "today" and "on Tuesday" count from, which may precede the publication date.
     dateline_date: str | None = None
+    record: str | None = None  # the record's identity within its file, as in RawInput
 
     @property
     def word_count(self) -> int:

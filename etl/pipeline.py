@@ -34,17 +34,26 @@ from etl.ingest.decode import decode
 from etl.ingest.discover import Candidate, discover, is_pattern, printable
 from etl.ingest.parse import PARSER_VERSION, parse
 from etl.ingest.read import read
-from etl.ingest.sources import file_state, source_file, stored_source
+from etl.ingest.sources import (
+    SourceJudge,
+    display,
+    source_file,
+    stored_file,
+    stored_source,
+)
 from etl.load import corpus, schema, seeds
 from etl.load.database import error_reason
 from etl.load.events import drop_unreported, write_reports
 from etl.load.executors import make_executor
 from etl.load.loader import (
     Outcome,
+    Source,
     clear_facts,
     delete_orphans,
     find_document,
+    has_positions,
     move_document,
+    positional_documents,
     set_extractor_version,
     write_document,
     write_entities,
@@ -168,9 +177,11 @@ def load(
         candidates = [c for c in discover(paths) if _modified_since(c, opts.since)]
         if on_start:
             on_start(len(candidates))
-        # Stored paths of content that is being re-parsed, and content written by this run.
-        reparsing: dict[str, str] = {}
+        # Stored sources of content that is being re-parsed, and content written by this run.
+        reparsing: dict[str, Source] = {}
         written: set[str] = set()
+        judge = SourceJudge()
+        positional_files: dict[str, bool] = {}  # files with rows an older diplo keyed by line
 
         def reject(rejection: Rejection) -> None:
             source = stored_source(rejection.source)
@@ -198,6 +209,16 @@ def load(
             if on_item:
                 on_item(source, outcome)
 
+        def home(stored: Source, new: Source, content_sha256: str) -> Source:
+            """Where a document whose content was stored at ``stored`` and is now read at
+            ``new`` lives from now on."""
+            if stored[0] == new[0]:
+                # The same file: the same record, known by the key this diplo gives it.
+                return new
+            if source_file(new[0]) is None or judge.state(*stored, content_sha256) == "present":
+                return stored  # a copy (or standard input): the original keeps it
+            return new  # moved (or stored relative by an older diplo): it follows its file
+
         def settle(item: RawInput) -> bool:
             """Settle an input whose content needs no parsing (unchanged, moved, rejected
             before); False when it must be processed."""
@@ -211,20 +232,16 @@ def load(
                     return True
                 return False
             if opts.force or stored.parser_version != PARSER_VERSION:
-                reparsing[item.content_sha256] = stored.source_path
+                reparsing[item.content_sha256] = stored.source
                 return False
-            new_path = stored_source(item.source)
-            if (
-                stored.source_path != new_path
-                and source_file(new_path) is not None  # standard input is not a new home
-                and file_state(stored.source_path) != "present"
-            ):
-                # Moved (or stored relative by an older diplo): the document follows its file.
-                move_document(engine, stored.id, item.content_sha256, new_path)
-                done(item.source, "moved")
-            else:
-                # Unchanged, or a copy of a file that is still there: the original keeps it.
+            new = home(
+                stored.source, (stored_file(item.source), item.record), stored.content_sha256
+            )
+            if new == stored.source:
                 done(item.source, "unchanged")
+                return True
+            move_document(engine, stored.id, item.content_sha256, new)
+            done(item.source, "moved" if new[0] != stored.source_path else "unchanged")
             return True
 
         def to_process() -> Iterator[tuple[RawInput, bool]]:
@@ -242,25 +259,37 @@ def load(
                     elif not settle(item):
                         yield item, opts.strict
 
+        def replaced_record(source: Source, doc: ParsedDocument) -> Source | None:
+            """The document an older diplo stored by line for this record, if it has left the
+            file since: one with the URL that identifies this record (its edited version)."""
+            path, record = source
+            if record is None or not record.startswith("url=") or doc.url is None:
+                return None
+            if path not in positional_files:
+                positional_files[path] = has_positions(engine, path)
+            if not positional_files[path]:
+                return None
+            for old in positional_documents(engine, path, doc.url):
+                if judge.state(*old.source, old.content_sha256) == "missing":
+                    return old.source
+            return None
+
         def write(extraction: Extraction) -> None:
             doc = extraction.document
             if doc.content_sha256 in written:
                 done(doc.source, "unchanged")
                 return
-            path = stored_source(doc.source)
+            source: Source = (stored_file(doc.source), doc.record)
             old = reparsing.get(doc.content_sha256)
-            if (
-                old is not None
-                and old != path
-                and (source_file(path) is None or file_state(old) == "present")
-            ):
-                path = old  # re-parsing a copy: the document stays with the original
+            if old is not None:
+                source = home(old, source, doc.content_sha256)
             outcome = write_document(
                 engine,
                 extraction,
                 EXTRACTOR_VERSION,
                 parser_version=PARSER_VERSION,
-                source_path=path,
+                source=source,
+                replaces=replaced_record(source, doc) if old is None else None,
                 reparse=old is not None,
             )
             written.add(doc.content_sha256)
@@ -437,32 +466,39 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class SourceCheck:
-    """Stored documents whose source file is gone, and how many could not be judged from
-    here (relative paths from older versions, unreadable directories, standard input)."""
+    """Stored documents whose source is gone (the file, or the record from its file), and
+    how many could not be judged from here (relative paths from older versions, unreadable
+    directories, standard input)."""
 
     missing: list[tuple[int, str]]
     unknown: int
 
 
-def check_sources(engine: Engine) -> SourceCheck:
+def check_sources(engine: Engine, *, short: bool = True) -> SourceCheck:
+    """``missing`` as ``(document id, source as users see it)``; absolute paths unless
+    ``short``."""
     with engine.connect() as conn:
         rows = conn.execute(
-            select(Document.id, Document.source_path).order_by(Document.source_path, Document.id)
+            select(
+                Document.id, Document.source_path, Document.source_record, Document.content_sha256
+            ).order_by(Document.source_path, Document.source_record, Document.id)
         ).all()
+    judge = SourceJudge()
     missing: list[tuple[int, str]] = []
     unknown = 0
-    for document_id, source in rows:
-        state = file_state(source)
+    for document_id, path, record, sha in rows:
+        state = judge.state(path, record, sha)
         if state == "missing":
-            missing.append((document_id, source))
-        elif state == "unknown" and not source.startswith("<"):
+            missing.append((document_id, display(path, record, short=short)))
+        elif state == "unknown" and not path.startswith("<"):
             unknown += 1
     return SourceCheck(missing, unknown)
 
 
 def missing_documents(engine: Engine) -> list[tuple[int, str]]:
-    """Documents whose source file certainly no longer exists (see ``file_state``)."""
-    return check_sources(engine).missing
+    """Documents whose source certainly no longer exists (see ``SourceJudge``), with their
+    source as stored (absolute)."""
+    return check_sources(engine, short=False).missing
 
 
 def prune(engine: Engine, *, wait: bool = False) -> list[tuple[int, str]]:
@@ -471,14 +507,22 @@ def prune(engine: Engine, *, wait: bool = False) -> list[tuple[int, str]]:
     no document or event refers to any more. Runs under the load lock."""
     with load_lock(engine, wait=wait):
         gone = missing_documents(engine)
-        for document_id, _ in gone:
-            with engine.begin() as conn:
-                events = clear_facts(conn, document_id)
-                conn.execute(delete(Document).where(Document.id == document_id))
-                drop_unreported(conn, events)
+        delete_documents(engine, [document_id for document_id, _ in gone])
         # Also finishes what a killed run left, even when nothing is gone now.
         corpus.finish(engine)
         if gone:
+            # After the corpus pass: only then do events no longer name whom they lost.
             with engine.begin() as conn:
                 delete_orphans(conn)
     return gone
+
+
+def delete_documents(engine: Engine, document_ids: Sequence[int]) -> None:
+    """Delete documents with everything derived from them, each in its own transaction; the
+    corpus pass then recomputes the events they reported, and ``delete_orphans`` removes
+    whom nothing names any more."""
+    for document_id in document_ids:
+        with engine.begin() as conn:
+            events = clear_facts(conn, document_id)
+            conn.execute(delete(Document).where(Document.id == document_id))
+            drop_unreported(conn, events)

@@ -2,10 +2,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CHAR, CheckConstraint, Date, DateTime, ForeignKey, Integer, Text, func
+from sqlalchemy import CHAR, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from models.base import Base, BigIntPK, CreatedAt, Timestamp
+
+SOURCE_PATH_COMMENT = (
+    "Absolute path of the source file, or <stdin>. Rows loaded by earlier versions may hold"
+    " the relative path given at load time."
+)
+SOURCE_RECORD_COMMENT = (
+    "For a record of a JSON Lines file or JSON array: its identity within the file"
+    " (id=..., url=..., or sha256=... of its content), never its line. Null for a file that"
+    " is one document."
+)
 
 
 class Document(Base):
@@ -17,16 +27,16 @@ class Document(Base):
             "published_precision IN ('day', 'month', 'year')", name="published_precision"
         ),
         CheckConstraint("word_count >= 0", name="word_count"),
+        Index("ix_documents_source", "source_path", "source_record"),
         {"comment": "One row per loaded article, identified by the SHA-256 of its content."},
     )
 
     id: Mapped[BigIntPK] = mapped_column(comment="Document id.")
     source_path: Mapped[str] = mapped_column(
         Text,
-        index=True,
-        comment="Absolute path of the source file, or <stdin> (JSON Lines records: path#L<line>)."
-        " Rows loaded by earlier versions may hold the relative path given at load time.",
+        comment=SOURCE_PATH_COMMENT,
     )
+    source_record: Mapped[str | None] = mapped_column(Text, comment=SOURCE_RECORD_COMMENT)
     content_sha256: Mapped[str] = mapped_column(
         CHAR(64), unique=True, comment="SHA-256 (hex) of the input bytes; identifies the document."
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import hashlib
 import json
 import os
 import resource
@@ -114,9 +115,10 @@ def _build_corpus(root: Path) -> tuple[Path, dict[str, str], dict[str, str]]:
     put("no_text.html", b"<html><head><script>var a = 1;</script></head><body></body></html>")
     bad["no_text.html"] = "no article text"
 
-    # JSON Lines: good records load, each bad line is reported with its number.
+    # JSON Lines: good records load (known by their id, else their content), each bad line
+    # is reported with its number.
     lines = [
-        json.dumps({"text": _article("jsonl-one"), "outlet": "Feed Agency"}),
+        json.dumps({"id": 1, "text": _article("jsonl-one"), "outlet": "Feed Agency"}),
         "{not json at all",
         "",
         json.dumps([1, 2, 3]),
@@ -126,8 +128,8 @@ def _build_corpus(root: Path) -> tuple[Path, dict[str, str], dict[str, str]]:
         "[" * 100_000 + "]" * 100_000,
     ]
     put("feed.jsonl", "\n".join(lines).encode() + b"\n")
-    good["feed.jsonl#L1"] = "jsonl-one"
-    good["feed.jsonl#L6"] = "jsonl-six"
+    good["feed.jsonl#id=1"] = "jsonl-one"
+    good[f"feed.jsonl#sha256={hashlib.sha256(lines[5].encode()).hexdigest()}"] = "jsonl-six"
     bad["feed.jsonl#L2"] = "line 2"
     bad["feed.jsonl#L4"] = "not an object"
     bad["feed.jsonl#L5"] = "text"
@@ -205,7 +207,11 @@ def test_hostile_batch_loads_the_good_and_names_every_bad_input(
     with engine.connect() as conn:
         docs = {
             _rel_with_record(corpus, s): b
-            for s, b in conn.execute(text("SELECT source_path, body FROM documents"))
+            for s, b in conn.execute(
+                text(
+                    "SELECT source_path || coalesce('#' || source_record, ''), body FROM documents"
+                )
+            )
         }
         stored = conn.execute(
             text("SELECT source, reason FROM ops.rejected_inputs WHERE run_id = :r ORDER BY id"),

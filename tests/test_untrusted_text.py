@@ -86,7 +86,10 @@ def test_hostile_text_and_names_are_stored_verbatim(engine: Engine, tmp_path: Pa
         rows = {
             r.source_path: r
             for r in conn.execute(
-                text("SELECT id, source_path, title, author, outlet, url, body FROM documents")
+                text(
+                    "SELECT id, source_path || coalesce('#' || source_record, '') AS source_path,"
+                    " title, author, outlet, url, body FROM documents"
+                )
             )
         }
         captions = dict(
@@ -101,7 +104,9 @@ def test_hostile_text_and_names_are_stored_verbatim(engine: Engine, tmp_path: Pa
             text("SELECT count(*) FROM pg_tables WHERE tablename IN ('documents', 'events')")
         ).scalar_one()
     assert tables == 2
-    assert set(rows) == {*expected, f"{feed}#L1"}
+    # The record is known by its address, stored verbatim as its key.
+    record_source = f"{feed}#url={record['url']}"
+    assert set(rows) == {*expected, record_source}
     for source, extraction in expected.items():
         doc = extraction.document
         row = rows[source]
@@ -119,7 +124,7 @@ def test_hostile_text_and_names_are_stored_verbatim(engine: Engine, tmp_path: Pa
         # out whole) and the parser turns tabs inside a line into spaces.
         assert "bellred Tabs stay." in row.body
         assert not any(ord(ch) < 32 and ch != "\n" for ch in row.body)
-    json_row = rows[f"{feed}#L1"]
+    json_row = rows[record_source]
     assert json_row.title == record["title"]
     assert json_row.author == record["author"]
     assert json_row.outlet == record["outlet"]

@@ -46,7 +46,7 @@ def status(
             raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
         check = pipeline.check_sources(engine)
         for document_id, source in check.missing:
-            out.print(f"{document_id}\t{one_line(short_path(source))}", markup=False)
+            out.print(f"{document_id}\t{one_line(source)}", markup=False)
         err.print(
             f"{len(check.missing)} documents whose source is missing"
             " (remove them with `diplo prune`)"

@@ -22,7 +22,6 @@ from etl.cli.shared import (
     warn_unknown,
 )
 from etl.errors import ConfigError, LoadLocked, RunFailed
-from etl.ingest.sources import short_path
 from etl.load import schema
 from etl.outputs import schedule as sched
 
@@ -270,12 +269,11 @@ def prune(
     engine = state.engine()
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: nothing to prune")
-    check = pipeline.check_sources(engine)
+    check = pipeline.check_sources(engine, short=False)
     gone = check.missing if dry_run else pipeline.prune(engine, wait=wait)
     for document_id, source in gone:
         out.print(
-            f"{'would delete' if dry_run else 'deleted'} {document_id}\t"
-            f"{one_line(short_path(source))}",
+            f"{'would delete' if dry_run else 'deleted'} {document_id}\t{one_line(source)}",
             markup=False,
         )
     out.print(f"{len(gone)} documents {'to prune' if dry_run else 'pruned'}")

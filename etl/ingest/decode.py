@@ -35,6 +35,7 @@ from etl.ingest.dates import format_date
 from etl.ingest.discover import STDIN_SOURCE
 from etl.ingest.encoding import bytes_to_text
 from etl.ingest.outlets import known_outlet, outlet_for_domain, outlet_for_url
+from etl.ingest.records import URL_KEYS
 from etl.ingest.titles import strip_site_suffix, title_record_date
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def decode(raw: RawInput) -> DecodedArticle:
             body = markdown_to_text(body)
     if not body.strip():
         raise RejectedInput("empty input" if kind == "text" else "no article text found")
-    return DecodedArticle(raw.source, raw.content_sha256, body, meta)
+    return DecodedArticle(raw.source, raw.content_sha256, body, meta, record=raw.record)
 
 
 # -------------------------------------------------------------------------- bytes
@@ -166,7 +167,7 @@ def _sniff(text: str) -> str:
 
 _TEXT_KEYS = ("text", "body")
 _TITLE_KEYS = ("title", "headline")
-_URL_KEYS = ("url", "link", "canonical_url", "uri")
+_URL_KEYS = URL_KEYS  # what names a record's address also identifies it
 _PUBLISHED_KEYS = (
     "published",
     "published_at",

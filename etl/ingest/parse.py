@@ -110,4 +110,5 @@ def parse(article: DecodedArticle) -> ParsedDocument:
         sentences=sentences,
         captions=tuple(captions),
         url=(article.meta.url or "").strip() or None,
+        record=article.record,
     )

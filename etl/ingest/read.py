@@ -2,7 +2,9 @@
 
 Text and HTML files are one document each. JSON inputs hold records: a ``.json`` file is
 one object or an array of objects; a JSON Lines file (``.jsonl``, ``.ndjson``, or a
-``.json`` file that turns out to hold one object per line) is one record per line.
+``.json`` file that turns out to hold one object per line) is one record per line. Each
+record carries its identity within the file (``etl.ingest.records``); its line or index
+is only where it sits now, for messages.
 
 The size limit protects memory, so it is checked with ``stat`` before a file is opened
 and enforced again while reading (a file may grow, a pipe has no size). For JSON Lines the
@@ -20,11 +22,12 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from etl.article import RawInput, Rejection
 from etl.ingest.discover import STDIN_SOURCE, Candidate
+from etl.ingest.records import record_key, shared_identities, stated_identity
 
 _CHUNK = 1 << 20
 _JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
@@ -55,7 +58,7 @@ def read(
             return
         with open(path, "rb") as fh:
             if json_lines:
-                yield from _json_lines(source, fh, max_bytes)
+                yield from _json_lines_file(source, fh, max_bytes)
                 return
             data = fh.read(max_bytes + 1)
     except OSError as exc:
@@ -93,7 +96,8 @@ def _json_document(source: str, data: bytes) -> Iterator[RawInput | Rejection]:
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             # Several values one after another: treat the file as JSON Lines.
-            yield from _json_lines(source, data.splitlines(keepends=True), len(data))
+            lines = data.splitlines(keepends=True)
+            yield from _json_lines(source, lambda: _plain(lines))
             return
         yield Rejection(source, f"invalid JSON: {_json_error(exc)}", _sha256(data))
         return
@@ -103,26 +107,71 @@ def _json_document(source: str, data: bytes) -> Iterator[RawInput | Rejection]:
     if isinstance(value, list):
         if not value:
             yield Rejection(source, "JSON array holds no records", _sha256(data))
-        for index, item in enumerate(value):
-            # Canonical form, so the same record hashes the same wherever it comes from.
-            record = json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8")
-            yield RawInput(f"{source}#{index}", record, _sha256(record), "json")
+        # Canonical form, so the same record hashes the same wherever it comes from.
+        records = [
+            (item, json.dumps(item, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+            for item in value
+        ]
+        shared = shared_identities((stated_identity(i), _sha256(r)) for i, r in records)
+        for index, (item, record) in enumerate(records):
+            sha = _sha256(record)
+            key = record_key(stated_identity(item), sha, shared)
+            yield RawInput(f"{source}#{index}", record, sha, "json", key)
         return
     # One object (or a scalar, which the decoder rejects with a clear reason).
     yield RawInput(source, data, _sha256(data), "json")
 
 
+NumberedLines = Iterator[tuple[int, bytes, bool]]
+
+
+def _json_lines_file(source: str, fh: BinaryIO, max_bytes: int) -> Iterator[RawInput | Rejection]:
+    """A JSON Lines file, streamed: read twice (identities first, records then) rather than
+    held whole; a pipe, which cannot be read twice, is held line by line."""
+    if fh.seekable():
+        start = fh.tell()
+
+        def again() -> NumberedLines:
+            fh.seek(start)
+            return _bounded_lines(fh, max_bytes)
+
+        yield from _json_lines(source, again, max_bytes)
+        return
+    lines = list(_bounded_lines(fh, max_bytes))
+    yield from _json_lines(source, lambda: iter(lines), max_bytes)
+
+
 def _json_lines(
-    source: str, lines: Iterable[bytes] | BinaryIO, max_bytes: int
+    source: str, lines: Callable[[], NumberedLines], max_bytes: int = 0
 ) -> Iterator[RawInput | Rejection]:
-    """One record per non-blank line; a bad line is reported and the others still load."""
-    iterator = _bounded_lines(lines, max_bytes) if hasattr(lines, "read") else _plain(lines)
-    for number, line, too_long in iterator:
+    """One record per non-blank line; a bad line is reported and the others still load.
+
+    ``lines`` gives the numbered lines afresh on each call: a first pass finds the ids and
+    URLs that records of different content share, which then identify none of them.
+    """
+    shared = shared_identities(
+        (stated_identity(value), _sha256(line))
+        for number, line, value in _json_records(source, lines(), max_bytes)
+        if not isinstance(value, Rejection)
+    )
+    for number, line, value in _json_records(source, lines(), max_bytes):
+        if isinstance(value, Rejection):
+            yield value
+            continue
+        sha = _sha256(line)
+        key = record_key(stated_identity(value), sha, shared)
+        yield RawInput(f"{source}#L{number}", line, sha, "json", key)
+
+
+def _json_records(
+    source: str, lines: NumberedLines, max_bytes: int
+) -> Iterator[tuple[int, bytes, object]]:
+    """``(line number, stripped line, parsed value or Rejection)`` per non-blank line."""
+    for number, line, too_long in lines:
         where = f"{source}#L{number}"
         if too_long:
-            yield Rejection(
-                where, f"record on line {number} too large: more than {human_size(max_bytes)}"
-            )
+            reason = f"record on line {number} too large: more than {human_size(max_bytes)}"
+            yield number, b"", Rejection(where, reason)
             continue
         if number == 1 and line.startswith(b"\xef\xbb\xbf"):
             line = line[3:]
@@ -130,15 +179,19 @@ def _json_lines(
         if not line:
             continue
         try:
-            _loads_lenient(line)
+            value = _loads_lenient(line)
         except json.JSONDecodeError as exc:
             reason = f"invalid JSON on line {number}: {_json_error(exc)}"
-            yield Rejection(where, reason, _sha256(line))
+            yield number, line, Rejection(where, reason, _sha256(line))
             continue
         except RecursionError:
-            yield Rejection(where, f"invalid JSON on line {number}: nested too deeply")
+            yield (
+                number,
+                line,
+                Rejection(where, f"invalid JSON on line {number}: nested too deeply"),
+            )
             continue
-        yield RawInput(where, line, _sha256(line), "json")
+        yield number, line, value
 
 
 def _loads_lenient(data: bytes) -> object:
@@ -153,12 +206,12 @@ def _loads_lenient(data: bytes) -> object:
         return json.loads(text)
 
 
-def _plain(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes, bool]]:
+def _plain(lines: Iterable[bytes]) -> NumberedLines:
     for number, line in enumerate(lines, start=1):
         yield number, line, False
 
 
-def _bounded_lines(fh: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes, bool]]:
+def _bounded_lines(fh: BinaryIO, max_bytes: int) -> NumberedLines:
     """Lines of a binary file, never holding more than ``max_bytes`` of one line.
 
     A longer line is drained in chunks and reported as too long instead of buffered.

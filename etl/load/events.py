@@ -24,6 +24,7 @@ from etl.extract import reference
 from etl.facts import Event
 from etl.load.aggregate import Canonical, Report, aggregate
 from etl.load.identity import block_of, clusters
+from etl.load.rows import insert_ignore
 from models import (
     Document,
     EventBlockDirty,
@@ -346,8 +347,7 @@ def _write_events(conn: Connection, events: dict[int, Canonical]) -> None:
                 links.append(
                     {"event_id": i, "participant_id": pid, "country_iso3": country, "role": role}
                 )
-    if links:
-        conn.execute(insert(EventParticipant.__table__).on_conflict_do_nothing(), links)
+    insert_ignore(conn, EventParticipant, links)
     wanted = {name for e in events.values() for name in e.initiatives}
     if wanted:
         initiative_ids = dict(
@@ -361,5 +361,4 @@ def _write_events(conn: Connection, events: dict[int, Canonical]) -> None:
             for name in e.initiatives
             if name in initiative_ids
         ]
-        if rows:
-            conn.execute(insert(EventInitiative.__table__).on_conflict_do_nothing(), rows)
+        insert_ignore(conn, EventInitiative, rows)

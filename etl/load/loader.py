@@ -16,7 +16,9 @@ from etl.extract import reference
 from etl.extract.extractor import Extraction
 from etl.facts import Entity
 from etl.ingest.parse import PARSER_VERSION
+from etl.ingest.records import POSITION_PATTERN
 from etl.load.events import drop_unreported, events_reported_by, write_reports
+from etl.load.rows import insert_ignore, upsert_returning
 from models import (
     Document,
     DocumentCaption,
@@ -46,11 +48,31 @@ DERIVED_TABLES = (
 )
 
 
+Source = tuple[str, str | None]
+"""Where a document lives: ``(source_path, source_record)``; the record is None for a file
+that is one document."""
+
+
 @dataclass(frozen=True, slots=True)
 class StoredDocument:
     id: int
     source_path: str
+    source_record: str | None
     parser_version: str
+    content_sha256: str
+
+    @property
+    def source(self) -> Source:
+        return (self.source_path, self.source_record)
+
+
+_STORED = (
+    Document.id,
+    Document.source_path,
+    Document.source_record,
+    Document.parser_version,
+    Document.content_sha256,
+)
 
 
 def find_document(engine: Engine, content_sha256: str) -> StoredDocument | None:
@@ -58,11 +80,51 @@ def find_document(engine: Engine, content_sha256: str) -> StoredDocument | None:
     parsing at all."""
     with engine.connect() as conn:
         row = conn.execute(
-            select(Document.id, Document.source_path, Document.parser_version).where(
-                Document.content_sha256 == content_sha256
-            )
+            select(*_STORED).where(Document.content_sha256 == content_sha256)
         ).first()
     return StoredDocument(*row) if row is not None else None
+
+
+def positional_documents(engine: Engine, path: str, url: str) -> list[StoredDocument]:
+    """Documents an older diplo stored in the file ``path`` by line (see
+    ``etl.ingest.records``) that have this URL."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(*_STORED)
+            .where(
+                Document.source_path == path,
+                Document.source_record.regexp_match(POSITION_PATTERN),
+                Document.url == url,
+            )
+            .order_by(Document.id)
+        ).all()
+    return [StoredDocument(*r) for r in rows]
+
+
+def has_positions(engine: Engine, path: str) -> bool:
+    """Whether an older diplo stored records of the file ``path`` by line."""
+    with engine.connect() as conn:
+        return conn.execute(
+            select(
+                select(Document.id)
+                .where(
+                    Document.source_path == path,
+                    Document.source_record.regexp_match(POSITION_PATTERN),
+                )
+                .exists()
+            )
+        ).scalar_one()
+
+
+def _at(source: Source) -> tuple[Any, ...]:
+    path, record = source
+    return (Document.source_path == path, Document.source_record.is_not_distinct_from(record))
+
+
+def _lock_source(conn: Connection, source: Source) -> None:
+    # Two loads of the same source must not both replace it; serialize them on the source.
+    key = source[0] if source[1] is None else f"{source[0]}#{source[1]}"
+    conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"), {"s": key})
 
 
 def write_document(
@@ -71,25 +133,30 @@ def write_document(
     extractor_version: str,
     *,
     parser_version: str = PARSER_VERSION,
-    source_path: str | None = None,
+    source: Source | None = None,
+    replaces: Source | None = None,
     reparse: bool = False,
 ) -> Outcome:
     """Insert a document with its segments and entities; an older document from the same
-    source path is replaced. All of it commits together, so a crash at any point leaves
-    either the old document or the new one, never a mix.
+    source (a file, or a record of one) is replaced, and so is the one at ``replaces``. All
+    of it commits together, so a crash at any point leaves either the old document or the
+    new one, never a mix.
 
-    ``source_path`` is what to store (default: the document's source as given). When the
-    same content is already stored, it is left alone, unless ``reparse``: then that row is
-    rewritten in place (same id) from this parse, path included.
+    ``source`` is what to store (default: the document's source as given). When the same
+    content is already stored, it is left alone, unless ``reparse``: then that row is
+    rewritten in place (same id) from this parse, source included.
     """
     doc = extraction.document
-    source = source_path or doc.source
+    source = source or (doc.source, doc.record)
     with engine.begin() as conn:
-        # Two loads of the same path must not both replace it; serialize them on the path.
-        conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"), {"s": source})
+        _lock_source(conn, source)
         stale_events, stale = _drop_stale(conn, source, doc.content_sha256)
+        if replaces is not None:
+            more_events, more = _drop_stale(conn, replaces, doc.content_sha256)
+            stale_events, stale = stale_events | more_events, stale or more
         values = {
-            "source_path": source,
+            "source_path": source[0],
+            "source_record": source[1],
             "url": doc.url,
             "title": doc.title,
             "published_on": doc.published_on,
@@ -134,35 +201,28 @@ def write_document(
     return "replaced" if stale else "loaded"
 
 
-def move_document(engine: Engine, document_id: int, content_sha256: str, source_path: str) -> None:
-    """Record that a stored document's file now lives at ``source_path`` (it was moved): the
-    document keeps its id and everything derived from it. A different document stored for
-    that path before is replaced, as when a file changes."""
+def move_document(engine: Engine, document_id: int, content_sha256: str, source: Source) -> None:
+    """Record that a stored document now lives at ``source`` (its file was moved, or its
+    record is known by another key): the document keeps its id and everything derived from
+    it. A different document stored for that source before is replaced, as when a file
+    changes."""
     with engine.begin() as conn:
-        conn.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended(:s, 0))"), {"s": source_path}
-        )
-        stale_events, _ = _drop_stale(conn, source_path, content_sha256)
+        _lock_source(conn, source)
+        stale_events, _ = _drop_stale(conn, source, content_sha256)
         conn.execute(
             update(Document)
             .where(Document.id == document_id)
-            .values(source_path=source_path, updated_at=func.now())
+            .values(source_path=source[0], source_record=source[1], updated_at=func.now())
         )
         drop_unreported(conn, stale_events)
 
 
-def _drop_stale(conn: Connection, source_path: str, content_sha256: str) -> tuple[set[int], bool]:
-    """Delete documents stored for ``source_path`` with other content (the file changed);
-    returns the events they reported, to recompute, and whether there were any."""
-    stale_ids = select(Document.id).where(
-        Document.source_path == source_path, Document.content_sha256 != content_sha256
-    )
-    events = events_reported_by(conn, stale_ids.scalar_subquery())
-    stale = conn.execute(
-        delete(Document)
-        .where(Document.source_path == source_path, Document.content_sha256 != content_sha256)
-        .returning(Document.id)
-    ).all()
+def _drop_stale(conn: Connection, source: Source, content_sha256: str) -> tuple[set[int], bool]:
+    """Delete documents stored for ``source`` with other content (the file or record
+    changed); returns the events they reported, to recompute, and whether there were any."""
+    where = (*_at(source), Document.content_sha256 != content_sha256)
+    events = events_reported_by(conn, select(Document.id).where(*where).scalar_subquery())
+    stale = conn.execute(delete(Document).where(*where).returning(Document.id)).all()
     return events, bool(stale)
 
 
@@ -231,7 +291,7 @@ def write_entities(
     participants = _merge([e for e in entities if e.kind in ("person", "organization")])
     initiatives = _merge([e for e in entities if e.kind == "initiative"])
 
-    participant_ids = _upsert_returning(
+    participant_ids = upsert_returning(
         conn,
         Participant,
         [
@@ -247,7 +307,7 @@ def write_entities(
         key=("kind", "name"),
         fill=("country_iso3", "title", "short_name"),
     )
-    initiative_ids = _upsert_returning(
+    initiative_ids = upsert_returning(
         conn,
         Initiative,
         [
@@ -263,7 +323,7 @@ def write_entities(
         key=("name",),
         fill=("short_code", "sponsor_iso3", "year_launched", "kind"),
     )
-    _insert_ignore(
+    insert_ignore(
         conn,
         ParticipantAlias,
         [
@@ -272,7 +332,7 @@ def write_entities(
             for alias in _aliases(e)
         ],
     )
-    _insert_ignore(
+    insert_ignore(
         conn,
         InitiativeAlias,
         [
@@ -281,7 +341,7 @@ def write_entities(
             for alias in _aliases(e)
         ],
     )
-    _insert_ignore(
+    insert_ignore(
         conn,
         DocumentCountry,
         [
@@ -289,7 +349,7 @@ def write_entities(
             for e in countries
         ],
     )
-    _insert_ignore(
+    insert_ignore(
         conn,
         DocumentParticipant,
         [
@@ -301,7 +361,7 @@ def write_entities(
             for e in participants
         ],
     )
-    _insert_ignore(
+    insert_ignore(
         conn,
         DocumentInitiative,
         [
@@ -371,34 +431,6 @@ def _aliases(e: Entity) -> list[str]:
     return sorted(
         {a.strip() for a in (e.name, *e.aliases, *(m.text for m in e.mentions)) if a.strip()}
     )
-
-
-def _upsert_returning(
-    conn: Connection,
-    model: Any,
-    rows: list[dict[str, Any]],
-    *,
-    key: tuple[str, ...],
-    fill: tuple[str, ...],
-) -> dict[tuple[str, ...], int]:
-    """Insert rows or find existing ones by ``key``; columns in ``fill`` are set where still
-    empty, so the first document that knows a person's title or country informs all."""
-    if not rows:
-        return {}
-    table = model.__table__
-    stmt = insert(table).values(rows)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=list(key),
-        set_={c: func.coalesce(table.c[c], stmt.excluded[c]) for c in fill},
-    )
-    result = conn.execute(stmt.returning(table.c.id, *(table.c[k] for k in key)))
-    return {tuple(r[1:]): r[0] for r in result}
-
-
-def _insert_ignore(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:
-    # executemany: one cached statement, which SQLAlchemy sends as batched multi-row INSERTs.
-    if rows:
-        conn.execute(insert(model.__table__).on_conflict_do_nothing(), rows)
 
 
 def set_extractor_version(conn: Connection, document_id: int, version: str) -> None:

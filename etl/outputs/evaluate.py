@@ -1,6 +1,7 @@
 """Scoring extraction against gold annotations (the format of ``seeds/sample_gold/``, whose
 README cites the guidelines): one JSON file per article, matched to stored documents by file
-name (``feed.jsonl#L2`` for one record of a JSON Lines file);
+name (``feed.jsonl#L2`` for the record on line 2 of a JSON Lines file as it is now, or
+``feed.jsonl#id=42`` by the record's identity);
 set precision / recall / F1 per field, micro-averaged over documents, like ``spacy evaluate``.
 
 Pure functions over gold-format dicts; ``diplo evaluate`` builds the predictions from the
@@ -20,6 +21,7 @@ from sqlalchemy import Connection, Engine, func, select
 from etl.article import ParsedDocument
 from etl.facts import TYPE_FAMILY, Entity, Event, Statement
 from etl.ingest.dates import format_date
+from etl.ingest.sources import SourceJudge, source_file
 from etl.outputs.scoring import Score, max_matching, names_of, normalize_name
 from etl.outputs.statement_scores import score_statements
 from models import (
@@ -226,11 +228,14 @@ def db_predictions(engine: Engine, documents: Sequence[str]) -> dict[str, dict[s
     (None where no stored document has that name)."""
     wanted = set(documents)
     found: dict[str, dict[str, Any] | None] = dict.fromkeys(documents)
+    names = _GoldNames(wanted)
     with engine.connect() as conn:
         rows = conn.execute(
             select(
                 Document.id,
                 Document.source_path,
+                Document.source_record,
+                Document.content_sha256,
                 Document.title,
                 Document.published_on,
                 Document.published_precision,
@@ -240,7 +245,7 @@ def db_predictions(engine: Engine, documents: Sequence[str]) -> dict[str, dict[s
         ).all()
         by_id: dict[int, dict[str, Any]] = {}
         for r in rows:
-            name = _gold_name(r.source_path, wanted)
+            name = names.of(r.source_path, r.source_record, r.content_sha256)
             if name is None or found[name] is not None:
                 continue
             published = (
@@ -301,15 +306,31 @@ def db_predictions(engine: Engine, documents: Sequence[str]) -> dict[str, dict[s
     return found
 
 
-def _gold_name(source_path: str, wanted: set[str]) -> str | None:
-    """The gold document name a stored source answers to: the file name with its record
-    (``feed.jsonl#L2``, one article of a JSON Lines file), else the bare file name."""
-    path, _, record = source_path.partition("#")
-    name = PurePath(path).name
-    for candidate in (f"{name}#{record}" if record else None, name):
-        if candidate in wanted:
-            return candidate
-    return None
+class _GoldNames:
+    """The gold document name a stored document answers to: the file name with its record
+    (``feed.jsonl#id=42``, or ``feed.jsonl#L2`` for the record on line 2 of the file as it
+    is now), else the bare file name."""
+
+    def __init__(self, wanted: set[str]) -> None:
+        self.wanted = wanted
+        # Files whose records gold names by position: only those are read.
+        self.by_position = {n.partition("#")[0] for n in wanted if _POSITION.search(n)}
+        self.judge = SourceJudge()
+
+    def of(self, source_path: str, record: str | None, content_sha256: str) -> str | None:
+        name = PurePath(source_path).name
+        candidates = [f"{name}#{record}"] if record else []
+        path = source_file(source_path)
+        if record and name in self.by_position and path is not None:
+            records = self.judge.records(path)
+            at = records.positions.get(content_sha256) if records else None
+            if at:
+                candidates.append(f"{name}#{at}")
+        candidates.append(name)
+        return next((c for c in candidates if c in self.wanted), None)
+
+
+_POSITION = re.compile(r"#L?\d+$")
 
 
 def _db_events(conn: Connection, document_ids: list[int]) -> Iterator[tuple[int, dict[str, Any]]]:
