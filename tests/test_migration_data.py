@@ -106,7 +106,7 @@ ROWS: dict[str, list[dict[str, object]]] = {
     "event_initiatives": [{"event_id": 1, "initiative_id": 1}],
     "event_reports": [
         {
-            # id, block: added by 0008.
+            # id, block: added by 0009.
             "id": 1,
             "block": "contact|IDN+MYS",
             "event_id": 1,
@@ -120,7 +120,7 @@ ROWS: dict[str, list[dict[str, object]]] = {
     ],
     "event_mentions": [
         {
-            # Added by 0008, which fills it from the report of the same event and document.
+            # Added by 0009, which fills it from the report of the same event and document.
             "report_id": 1,
             "event_id": 1,
             "document_id": 1,

@@ -325,8 +325,8 @@ REVIEWED = {
         "migrations/versions/0007_bi_grain_columns_first_pairs_private_database.py",
         "execute(string Add)",
     ),
-    # 0008 replaces person_activity the same way.
-    ("migrations/versions/0008_event_identity_over_blocks.py", "execute(f-string)"),
+    # 0009 replaces person_activity the same way.
+    ("migrations/versions/0009_event_identity_over_blocks.py", "execute(f-string)"),
     # The report's event and document scopes: subqueries assembled from WHERE clauses that are
     # constants of report/data.py; every filter value is a bound parameter.
     ("etl/outputs/report/data.py", "text(f-string)"),

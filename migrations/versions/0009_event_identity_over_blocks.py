@@ -1,7 +1,7 @@
 """Event identity decided over all reports of a block, at the end of each run
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 Create Date: 2027-01-10 10:00:00
 
 Why: an exact key per report (type family, year-month, people) split one occurrence (a
@@ -32,9 +32,9 @@ from types import ModuleType
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0008"
-# 0007 changed other views: person_activity is still 0006's.
-down_revision: str | Sequence[str] | None = "0007"
+revision: str = "0009"
+# 0007 and 0008 changed other views and tables: person_activity is still 0006's.
+down_revision: str | Sequence[str] | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
