@@ -45,6 +45,9 @@ class SourceMeta:
     published: str | None = None
     outlet: str | None = None
     author: str | None = None
+    # The known outlet most of a saved page's own links point to: a fallback after the text's
+    # own credit, for pages whose markup names no site or address (a ministry's saved page).
+    linked_outlet: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

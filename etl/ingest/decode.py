@@ -18,11 +18,12 @@ bytes).
 
 from __future__ import annotations
 
+import collections
 import functools
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from html.parser import HTMLParser
 from types import ModuleType
 from typing import Any
@@ -286,6 +287,7 @@ def _decode_html(html: str) -> tuple[str, SourceMeta]:
         ),
         outlet=_outlet(site, url),
         author=_clean_field(_author(scan) or ex.get("author")),
+        linked_outlet=linked_outlet(scan.link_urls),
     )
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n|\n", clean_text(body))]
     paragraphs = [" ".join(p.split()) for p in paragraphs if p.strip()]
@@ -379,6 +381,22 @@ def _outlet(site: str | None, url: str | None) -> str | None:
     return (outlet_for_url(url) if url else None) or site
 
 
+# A site's own navigation links its pages by absolute address; a page that links a few times
+# at most says nothing about where it lives.
+_MIN_LINKS = 5
+
+
+def linked_outlet(urls: Sequence[str]) -> str | None:
+    """The known outlet that at least half of a page's absolute links belong to, if any."""
+    if len(urls) < _MIN_LINKS:
+        return None
+    owners = collections.Counter(filter(None, (outlet_for_url(u) for u in urls)))
+    if not owners:
+        return None
+    outlet, count = owners.most_common(1)[0]
+    return outlet if 2 * count >= len(urls) else None
+
+
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -468,6 +486,7 @@ class _HtmlScan(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.meta: dict[str, list[str]] = {}
         self.canonical: str | None = None
+        self.link_urls: list[str] = []
         self.time_datetime: str | None = None
         self.title: str | None = None
         self.h1: str | None = None
@@ -489,6 +508,8 @@ class _HtmlScan(HTMLParser):
             if key and a.get("content", "").strip():
                 self.meta.setdefault(key, []).append(a["content"])
             return
+        if tag == "a" and a.get("href", "").strip().lower().startswith(("http://", "https://")):
+            self.link_urls.append(a["href"].strip())
         if tag == "link" and "canonical" in a.get("rel", "").lower().split() and a.get("href"):
             self.canonical = self.canonical or a["href"]
             return

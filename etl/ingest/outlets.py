@@ -1,7 +1,9 @@
 """Known news outlets: their canonical names, the surface forms text uses, and their domains.
 
-The catalogue is ``seeds/outlets.csv`` (name, aliases, domains) so that users can add their
-own outlets. Text names an outlet in many ways ("Associated Press", "AP", "新华网"), and HTML
+The catalogue is ``seeds/outlets.csv`` (name, aliases, domains, in_text) so that users can add
+their own outlets. Governments and agencies publish too (state.gov, fmprc.gov.cn): their rows
+say ``in_text`` = ``no``, because a text that names the White House or the UN is about them,
+not published by them, so such an outlet is known by its address alone. Text names an outlet in many ways ("Associated Press", "AP", "新华网"), and HTML
 pages describe their site in still others ("DW.COM", "@ReutersIndia", a page address on
 ``in.reuters.com``); everything here maps those forms to one name per outlet.
 """
@@ -46,9 +48,11 @@ def _outlets() -> _Outlets:
         for row in csv.DictReader(handle):
             name = row["name"].strip()
             names = {name, *(a.strip() for a in (row.get("aliases") or "").split("|"))}
+            in_text = (row.get("in_text") or "yes").strip().lower() != "no"
             for alias in filter(None, names):
                 by_key.setdefault(_key(alias), name)
-                aliases.add(alias.translate(APOSTROPHES))
+                if in_text:
+                    aliases.add(alias.translate(APOSTROPHES))
             for domain in (row.get("domains") or "").split("|"):
                 if domain.strip():
                     by_domain.setdefault(domain.strip().lower().removeprefix("www."), name)

@@ -17,13 +17,13 @@ from etl.ingest.bylines import clean_author
 from etl.ingest.dates import parse_date
 from etl.ingest.language import detect_language
 from etl.ingest.metadata import Header, split_header
-from etl.ingest.outlets import canonical_outlet
+from etl.ingest.outlets import canonical_outlet, outlet_for_url
 from etl.ingest.segment import normalise_line, segment, text_lines
 from etl.ingest.titles import title_record_date
 
 # Stored on every document as parser_version. Bump it when decoding or parsing changes what
 # a file becomes (body, metadata, sentences): the next load re-reads documents of older ones.
-PARSER_VERSION = "parse-2"  # 2: web-page titles, dates, outlets and bylines (issue 12)
+PARSER_VERSION = "parse-3"  # 3: outlets from addresses, government and agency domains (issue 19)
 
 # Longer than any news article (about 25,000 words), short enough that the model's time and
 # memory stay bounded; DIPLO_MAX_CHARS raises it for unusual corpora.
@@ -61,6 +61,10 @@ def _merge_meta(header: Header, meta: SourceMeta) -> Header:
         published = title_record_date(title)
     given_outlet = given(meta.outlet)
     outlet = canonical_outlet(given_outlet) if given_outlet else header.outlet
+    if outlet is None:
+        # A record's address names its publisher (state.gov); a credit in the text still wins,
+        # since a ministry's site reposts agency copy.
+        outlet = (outlet_for_url(meta.url) if meta.url else None) or meta.linked_outlet
     return Header(
         title=title,
         published=published,

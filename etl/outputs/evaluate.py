@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, func, select
 from etl.article import ParsedDocument
 from etl.facts import TYPE_FAMILY, Entity, Event, Statement
 from etl.ingest.dates import format_date
+from etl.ingest.outlets import canonical_outlet
 from etl.ingest.sources import SourceJudge, source_file
 from etl.outputs.scoring import Score, max_matching, names_of, normalize_name
 from etl.outputs.statement_scores import score_statements
@@ -127,7 +128,11 @@ def score_events(
 def score_document(pred: Mapping[str, Any], gold: Mapping[str, Any]) -> dict[str, Score]:
     scores: dict[str, Score] = {}
     for field in METADATA_FIELDS:
-        scores[field] = score_value(pred["metadata"].get(field), gold["metadata"].get(field))
+        got, want = pred["metadata"].get(field), gold["metadata"].get(field)
+        if field == "outlet":
+            # One outlet under any of its names or its domain ("fmprc.gov.cn").
+            got, want = (canonical_outlet(v) if v else v for v in (got, want))
+        scores[field] = score_value(got, want)
     scores["countries"] = score_set(pred.get("countries", []), gold.get("countries", []))
     for field in ("persons", "organizations", "initiatives"):
         scores[field] = score_named(pred.get(field, []), gold.get(field, []))

@@ -1,0 +1,83 @@
+"""A publisher known by its address: a record's URL names the outlet, a credit in the text wins,
+and a government or agency named in an article's text is not taken for its publisher."""
+
+from __future__ import annotations
+
+from etl.article import DecodedArticle, RawInput, SourceMeta
+from etl.ingest.decode import decode, linked_outlet
+from etl.ingest.outlets import canonical_outlet, find_outlet, outlet_for_url
+from etl.ingest.parse import parse
+from etl.outputs.evaluate import score_document
+
+_BODY = (
+    "The Secretary met the Foreign Minister of Chile in Washington on Tuesday to discuss "
+    "trade, climate and the security of the region. They agreed to meet again next year "
+    "and to ask their officials to prepare a plan for closer ties between the two states."
+)
+
+
+def _parsed(text: str, **meta: str):  # type: ignore[no-untyped-def]
+    return parse(DecodedArticle("record.jsonl#L1", "0" * 64, text, meta=SourceMeta(**meta)))
+
+
+def test_a_record_address_names_its_publisher() -> None:
+    doc = _parsed(_BODY, title="Readout", url="https://www.state.gov/readout-of-a-meeting/")
+    assert doc.outlet == "U.S. Department of State"
+
+
+def test_a_subdomain_belongs_to_the_ministry_and_a_longer_domain_wins() -> None:
+    assert (
+        outlet_for_url("http://www.fmprc.gov.cn/mfa_eng/xwfw_665399/")
+        == "Ministry of Foreign Affairs of the People's Republic of China"
+    )
+    assert outlet_for_url("https://news.un.org/en/story/1") == "UN News"
+    assert outlet_for_url("https://www.un.org/sg/en/content") == "United Nations"
+
+
+def test_a_credit_in_the_text_wins_over_the_address() -> None:
+    text = "By Ana Ruiz\n\nMADRID (Reuters) - " + _BODY
+    doc = _parsed(text, title="Readout", url="https://www.state.gov/a-reposted-story/")
+    assert doc.outlet == "Reuters"
+
+
+def test_an_address_of_no_known_publisher_gives_no_outlet() -> None:
+    doc = _parsed(_BODY, title="Readout", url="https://example.org/a-page/")
+    assert doc.outlet is None
+
+
+def test_a_government_named_in_the_text_is_not_its_publisher() -> None:
+    # An agency row is found anywhere in a text; an address-only row never is.
+    assert find_outlet("The White House said on Monday that the talks went well.") is None
+    assert find_outlet("Officials told Reuters the talks went well.") == "Reuters"
+
+
+def test_evaluate_takes_an_outlet_under_its_domain_as_the_same_outlet() -> None:
+    assert canonical_outlet("state.gov") == "U.S. Department of State"
+    pred = {"metadata": {"outlet": "U.S. Department of State"}}
+    gold = {"metadata": {"outlet": "state.gov"}}
+    assert score_document(pred, gold)["outlet"].tp == 1
+
+
+def _page(links: list[str]) -> bytes:
+    anchors = "".join(f'<li><a href="{u}">Section {i}</a></li>' for i, u in enumerate(links))
+    return (
+        "<html><head><title>Remarks on trade</title></head><body>"
+        f"<ul>{anchors}</ul><h1>Remarks on trade</h1><p>{_BODY}</p></body></html>"
+    ).encode()
+
+
+def _decoded(html: bytes):  # type: ignore[no-untyped-def]
+    return decode(RawInput("page.html", html, "0" * 64, "html"))
+
+
+def test_a_saved_page_whose_links_point_home_names_its_site() -> None:
+    home = [f"https://www.fmprc.gov.cn/eng/page{i}.html" for i in range(6)]
+    doc = parse(_decoded(_page([*home, "https://example.org/elsewhere"])))
+    assert doc.outlet == "Ministry of Foreign Affairs of the People's Republic of China"
+
+
+def test_a_few_links_or_links_to_many_sites_name_no_site() -> None:
+    assert linked_outlet(["https://www.state.gov/a", "https://www.state.gov/b"]) is None
+    mixed = ["https://www.state.gov/a", *(f"https://site{i}.example.org/" for i in range(5))]
+    assert linked_outlet(mixed) is None
+    assert parse(_decoded(_page(mixed))).outlet is None
