@@ -128,3 +128,32 @@ def test_source_credit() -> None:
     assert source_credit("Source: Kyodo") == "Kyodo"
     assert source_credit("Sources said the deal was close.") is None
     assert classify_line("Source: Xinhua") == "source"
+
+
+def test_page_furniture_of_news_sites_is_not_body() -> None:
+    from etl.ingest.boilerplate import classify_line
+
+    for line in (
+        "Loading weather data ...",
+        "Loading map data…",
+        "(Additional reporting by Ana Ruiz and Li Wei in MADRID; Editing by Tom Holt)",
+        "Ministers met in Lima to talk about ports and shipping costs. Full Article",
+    ):
+        assert classify_line(line) == "widget", line
+    assert classify_line("Loading of the cargo resumed on Monday after the strike ended.") == "body"
+
+
+def test_a_list_of_other_stories_goes_with_its_heading() -> None:
+    from etl.ingest.parse import split_body
+
+    lines = [
+        "The talks ended on Friday with a plan for a second round.",
+        "Trending On Meridian",
+        "Markets",
+        "World News",
+        "Officials said the next round would be held in Lima in the spring.",
+    ]
+    body, _ = split_body(lines)
+    assert body == [lines[0], lines[4]]
+    # Without the heading, a short line is the article's own (a subheading).
+    assert split_body(["Markets", lines[0]])[0] == ["Markets", lines[0]]

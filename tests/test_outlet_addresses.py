@@ -3,6 +3,8 @@ and a government or agency named in an article's text is not taken for its publi
 
 from __future__ import annotations
 
+import datetime as dt
+
 from etl.article import DecodedArticle, RawInput, SourceMeta
 from etl.ingest.decode import decode, linked_outlet
 from etl.ingest.outlets import canonical_outlet, find_outlet, outlet_for_url
@@ -81,3 +83,22 @@ def test_a_few_links_or_links_to_many_sites_name_no_site() -> None:
     mixed = ["https://www.state.gov/a", *(f"https://site{i}.example.org/" for i in range(5))]
     assert linked_outlet(mixed) is None
     assert parse(_decoded(_page(mixed))).outlet is None
+
+
+def _dated_page(times: str) -> bytes:
+    return f"<html><body><h1>Remarks on trade</h1>{times}<p>{_BODY}</p></body></html>".encode()
+
+
+def test_a_broken_time_value_falls_back_to_the_printed_date() -> None:
+    page = _dated_page(
+        '<p>Published <time datetime="2019-00-14T10:00Z">Monday, Jan. 14 2019</time></p>'
+    )
+    assert parse(_decoded(page)).published_on == dt.date(2019, 1, 14)
+
+
+def test_an_updated_stamp_is_not_the_publication_date() -> None:
+    page = _dated_page(
+        '<time class="updated" datetime="2019-02-01T10:00Z">Feb. 1</time>'
+        '<time datetime="2019-01-14T10:00Z">Jan. 14</time>'
+    )
+    assert parse(_decoded(page)).published_on == dt.date(2019, 1, 14)

@@ -50,6 +50,7 @@ _WIDGET = re.compile(
       | \[?\s*(?:top|back|menu|search|close|login|log\s+in|sign\s+in)\s*\]?
       | suggest\s+to\s+a\s+friend
       | bookmark | save | loading\.*
+      | loading\s+[\w\s]{1,40}?\s*(?:\.{2,}|…)
       | (?:editor|edited\s+by|editing\s+by|responsible\s+editor)\s*:\s*.{1,40}
     )\s*[.:|]?\s*$""",
     re.IGNORECASE | re.VERBOSE,
@@ -65,7 +66,8 @@ _FOOTER = re.compile(
       | for\s+more\s+(?:wonderful\s+|exciting\s+|latest\s+)?(?:content|news|stories|updates|details)
         \b.*\b(?:refer\s+to|visit|click|see|follow|download|subscribe)\b.*
       | (?:get|download)\s+the\s+latest\s+.*\bapp\b.*
-      | (?:additional\s+)?(?:reporting|writing|editing)\s+by\s+.{1,150}
+      | [(\[]?\s*(?:additional\s+)?(?:reporting|writing|editing)\s+by\s+.{1,600}
+      | .{1,400}\bfull\s+article\s*[»›>]?
       | our\s+standards\s*:.*
       | .{0,120}\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)(?:ing)?\.?
     )$""",
@@ -172,13 +174,39 @@ def source_credit(line: str) -> str | None:
     return match["source"] if match else None
 
 
+# Headings of a site's lists of other stories ("Trending On Reuters", "Most Read", "You May
+# Also Like"): what follows them is labels and teasers of other pages, not this article.
+_LIST_HEADING = re.compile(
+    r"""^(?:trending(?:\s+(?:on|in|at)\s+[\w.&' ]{1,30}|\s+now|\s+stories|\s+news)?
+      | most\s+(?:read|popular|viewed|shared|watched)(?:\s+(?:on|in|at|from)\s+[\w.&' ]{1,30})?
+      | recommended(?:\s+(?:for\s+you|stories|reading))?
+      | (?:you|we\s+think\s+you)\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy)
+      | editor[’']?s[’']?\s+picks?
+      | more\s+(?:stories\s+)?from\s+[\w.&' ]{1,30}
+      | top\s+stories
+    )\s*[:.]?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_list_heading(line: str) -> bool:
+    """The heading of a list of other stories ("Trending On Reuters", "Most Read")."""
+    return bool(_LIST_HEADING.match(line.strip()))
+
+
+def is_list_label(line: str) -> bool:
+    """A section label in such a list ("Banking", "World News"): a few words, no sentence."""
+    words = line.split()
+    return 0 < len(words) <= 4 and not line.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
 def classify_line(line: str) -> LineKind:
     """What one line of extracted text is; "body" unless a boilerplate rule recognises it."""
     if editor_note(line) is not None:
         return "editor_note"
     if is_breadcrumb(line):
         return "breadcrumb"
-    if is_widget(line):
+    if is_widget(line) or is_list_heading(line):
         return "widget"
     if source_credit(line) is not None:
         return "source"

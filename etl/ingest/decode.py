@@ -32,7 +32,7 @@ import ftfy
 
 from etl.article import DecodedArticle, RawInput, SourceMeta
 from etl.errors import ExtractorUnavailable, RejectedInput
-from etl.ingest.dates import format_date
+from etl.ingest.dates import format_date, parse_date
 from etl.ingest.discover import STDIN_SOURCE
 from etl.ingest.encoding import bytes_to_text
 from etl.ingest.outlets import known_outlet, outlet_for_domain, outlet_for_url
@@ -488,6 +488,7 @@ class _HtmlScan(HTMLParser):
         self.canonical: str | None = None
         self.link_urls: list[str] = []
         self.time_datetime: str | None = None
+        self._time_parts: list[str] = []  # inside a <time> whose own value did not parse
         self.title: str | None = None
         self.h1: str | None = None
         self._skip_stack: list[str] = []
@@ -513,8 +514,14 @@ class _HtmlScan(HTMLParser):
         if tag == "link" and "canonical" in a.get("rel", "").lower().split() and a.get("href"):
             self.canonical = self.canonical or a["href"]
             return
-        if tag == "time" and self.time_datetime is None and a.get("datetime"):
-            self.time_datetime = a["datetime"]
+        # A later "updated" stamp is not the publication; a broken machine-readable value
+        # ("2014-00-29") leaves the date printed inside the element.
+        stamp = {"updated", "modified"} & set(a.get("class", "").lower().split())
+        if tag == "time" and self.time_datetime is None and not self._time_parts and not stamp:
+            if parse_date(a.get("datetime", "").strip()):
+                self.time_datetime = a["datetime"]
+            else:
+                self._time_parts = [""]
         if tag == "title" and self.title is None:
             self._in_title = True
         elif tag == "h1" and self.h1 is None:
@@ -540,6 +547,10 @@ class _HtmlScan(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "time" and self._time_parts and self.time_datetime is None:
+            text = " ".join("".join(self._time_parts).split())
+            self.time_datetime = text if parse_date(text) else None
+            self._time_parts = []
         if tag == "title" and self._in_title:
             self._in_title = False
             self.title = " ".join("".join(self._title_parts).split()) or None
@@ -555,6 +566,8 @@ class _HtmlScan(HTMLParser):
             self._newline()
 
     def handle_data(self, data: str) -> None:
+        if self._time_parts:
+            self._time_parts.append(data)
         if self._in_title:
             self._title_parts.append(data)
         if self._in_h1:

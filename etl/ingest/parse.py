@@ -12,7 +12,7 @@ import os
 
 from etl.article import DecodedArticle, ParsedDocument, SourceMeta
 from etl.errors import RejectedInput
-from etl.ingest.boilerplate import classify_line
+from etl.ingest.boilerplate import classify_line, is_list_heading, is_list_label
 from etl.ingest.bylines import clean_author
 from etl.ingest.dates import parse_date
 from etl.ingest.language import detect_language
@@ -36,7 +36,14 @@ def split_body(lines: list[str]) -> tuple[list[str], list[str]]:
     """Body paragraphs and photo captions among ``lines``; other boilerplate is dropped."""
     body: list[str] = []
     captions: list[str] = []
+    in_list = False  # under a heading of other stories, until a line of prose
     for line in lines:
+        if is_list_heading(line):
+            in_list = True
+        elif in_list and is_list_label(line):
+            continue
+        else:
+            in_list = False
         kind = classify_line(line)
         if kind == "body":
             body.append(line)
