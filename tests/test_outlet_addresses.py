@@ -7,6 +7,8 @@ import datetime as dt
 
 from etl.article import DecodedArticle, RawInput, SourceMeta
 from etl.ingest.decode import decode, linked_outlet
+from etl.ingest.issuers import self_described_outlet, trailing_credit
+from etl.ingest.metadata import split_header
 from etl.ingest.outlets import canonical_outlet, find_outlet, outlet_for_url
 from etl.ingest.parse import parse
 from etl.outputs.evaluate import score_document
@@ -102,3 +104,33 @@ def test_an_updated_stamp_is_not_the_publication_date() -> None:
         '<time datetime="2019-01-14T10:00Z">Jan. 14</time>'
     )
     assert parse(_decoded(page)).published_on == dt.date(2019, 1, 14)
+
+
+def test_a_byline_printed_name_by_name_under_its_linked_copy_reads_once() -> None:
+    lines = [
+        "Ministers agree on a plan for the river ports",
+        "By",
+        "Ana Ruiz",
+        "Ana Ruiz and",
+        "The Associated Press",
+        "The Associated Press",
+        "Down Arrow Button Icon",
+        "March 3, 2024, 9:15 AM ET",
+        "Ministers of the two states agreed on Friday on a plan to share the costs of the ports.",
+    ]
+    header, rest = split_header(lines)
+    assert (header.author, header.outlet) == ("Ana Ruiz", "AP")
+    assert header.published == (dt.date(2024, 3, 3), "day")
+    assert rest[-1] == lines[-1]
+
+
+def test_an_agency_in_parentheses_after_the_last_paragraph_is_the_outlet() -> None:
+    doc = _parsed(_BODY + "\n\nThe two sides will meet again in May. (AP)", title="Talks")
+    assert doc.outlet == "AP"
+    assert trailing_credit("The meeting was held in the capital (Geneva).") is None
+
+
+def test_a_publisher_describing_its_own_piece_is_the_outlet() -> None:
+    doc = _parsed("CGTN published an article on the ports plan of the two states.\n\n" + _BODY)
+    assert doc.outlet == "CGTN"
+    assert self_described_outlet("Ana Ruiz published an article on the plan.") is None

@@ -51,6 +51,7 @@ _WIDGET = re.compile(
       | suggest\s+to\s+a\s+friend
       | bookmark | save | loading\.*
       | loading\s+[\w\s]{1,40}?\s*(?:\.{2,}|…)
+      | (?:[\w-]+\s+){0,3}(?:button|arrow)\s+icon
       | (?:editor|edited\s+by|editing\s+by|responsible\s+editor)\s*:\s*.{1,40}
     )\s*[.:|]?\s*$""",
     re.IGNORECASE | re.VERBOSE,

@@ -168,9 +168,26 @@ def title_issuer(title: str) -> str | None:
 _TRAILING_CREDIT = re.compile(r"(?:^|[.!?\"”’)]\s*)[-–—]+\s*(?P<org>[A-Z][\w.&'’ -]{1,40}?)\s*$")
 
 
+# "... to resume shipments. (AP)": the agency in parentheses after the last paragraph.
+_PAREN_CREDIT = re.compile(r"[.!?\"”’]\s*\((?P<org>[A-Z][\w.&'’ -]{1,30})\)\s*$")
+# "CGTN published an article on ...": a publisher describing its own piece in its first line.
+_SELF_DESCRIBED = re.compile(
+    r"^(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s+(?:has\s+)?(?:published|ran|carried"
+    r"|released|aired)\s+(?:an?|its)\s+(?:article|report|commentary|editorial|story|feature"
+    r"|op-ed|piece|analysis)\b"
+)
+
+
 def trailing_credit(line: str) -> str | None:
-    """The known outlet signing the end of a story ("... the delegation. - Bernama")."""
-    match = _TRAILING_CREDIT.search(line.strip())
+    """The known outlet signing the end of a story ("... the delegation. - Bernama", "(AP)")."""
+    text = line.strip()
+    match = _TRAILING_CREDIT.search(text) or _PAREN_CREDIT.search(text)
+    return known_outlet(match["org"]) if match else None
+
+
+def self_described_outlet(line: str) -> str | None:
+    """The known outlet a text's opening names as its publisher ("CGTN published an article")."""
+    match = _SELF_DESCRIBED.match(line.strip())
     return known_outlet(match["org"]) if match else None
 
 

@@ -38,10 +38,11 @@ from etl.ingest.issuers import (
     masthead_outlet,
     outlet_from_notes,
     parse_publisher_statement,
+    self_described_outlet,
     title_issuer,
 )
 from etl.ingest.names import is_desk, looks_like_person, person_name
-from etl.ingest.outlets import APOSTROPHES, is_domain
+from etl.ingest.outlets import APOSTROPHES, is_domain, known_outlet
 from etl.ingest.published import closing_date, parse_meta_line, publisher_date
 from etl.ingest.titles import (
     MAX_TITLE_CHARS,
@@ -96,6 +97,18 @@ def _prepare(lines: Sequence[str]) -> list[str]:
     joined: list[str] = []
     for line in split:
         previous = joined[-1] if joined else ""
+        in_byline = parse_byline(previous) is not None
+        core = line.removesuffix(" and")
+        if in_byline and _fold(core) in _fold(previous) and looks_like_credit(core):
+            # A byline printed name by name under its linked copy: "By" / "X" / "X and" / ...
+            joined[-1] = f"{previous} and" if core != line else previous
+            continue
+        if in_byline and line.casefold() == "and":
+            joined[-1] = f"{previous} and"  # "By X" / "and" / "The Associated Press"
+            continue
+        if previous.endswith(" and") and parse_byline(f"{previous} {line}") is not None:
+            joined[-1] = f"{previous} {line}"
+            continue
         if _BARE_BY.match(previous) and looks_like_person(line.rstrip(",")):
             joined[-1] = f"{previous.rstrip(':')} {line}"
         elif (
@@ -107,6 +120,11 @@ def _prepare(lines: Sequence[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def looks_like_credit(line: str) -> bool:
+    """A person's name or an outlet's, as a byline prints them one per line."""
+    return looks_like_person(line) or known_outlet(line) is not None
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,6 +267,7 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         head[0] = store["rest"].strip()
         if not head[0]:
             head = head[1:]
+    opening = head[0] if head else ""
     listing = bool(head) and _LISTING.match(head[0]) is not None
     head = _prepare(head)
     body_index = len(head)
@@ -309,7 +328,12 @@ def split_header(lines: Sequence[str]) -> tuple[Header, list[str]]:
         # text, not a header around it.
         remaining = [c for c in state.candidates if c != title] + remaining
 
-    outlet = state.outlet or outlet_from_notes(lines) or (title and title_issuer(title))
+    outlet = (
+        state.outlet
+        or outlet_from_notes(lines)
+        or self_described_outlet(opening)
+        or (title and title_issuer(title))
+    )
     return (
         Header(
             title=title,
