@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision
 from etl.extract.events.context import document_anchor
+from etl.extract.speech_cues import cues_at, norm
 from etl.extract.statements.clauses import Claim, claim, find_hits, is_list_participle
 from etl.extract.statements.context import Context, build_context
 from etl.extract.statements.dating import Calendar, Dated
 from etl.extract.statements.drafts import Draft, drafts_of
 from etl.extract.statements.nesting import innermost
-from etl.extract.speech_cues import cues_at, norm
 from etl.extract.statements.speakers import Memory, Speaker, named_speaker, note_subjects, resolve
 from etl.extract.statements.transcripts import Turn, find_turns, speech_start, title_person
 from etl.facts import Entity, Event, Statement
@@ -137,11 +137,7 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
                 else:
                     memory.note_body(c.subject.idx, who)
 
-        def gives_words(c: Claim, sent: Span = sent) -> bool:
-            who = speakers[c.hit.first.i]
-            return who is not None and bool(drafts_of(ctx, sent, c, who))
-
-        for c in innermost(claims, speakers, ctx.quotes, gives_words):
+        for c in innermost(claims, speakers, ctx.quotes, _gives_words(ctx, sent, speakers)):
             who = speakers[c.hit.first.i]
             if who is None:
                 continue
@@ -153,6 +149,18 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
                 if who is not None:
                     memory.note_body(tok.idx, who)
     return out
+
+
+def _gives_words(
+    ctx: Context, sent: Span, speakers: dict[int, Speaker | None]
+) -> Callable[[Claim], bool]:
+    """Whether a claim gives a statement: a launch or an empty cue relays nothing."""
+
+    def gives(c: Claim) -> bool:
+        who = speakers[c.hit.first.i]
+        return who is not None and bool(drafts_of(ctx, sent, c, who))
+
+    return gives
 
 
 def _speech_draft(ctx: Context, drafts: list[Draft], titled: Speaker | None) -> list[Draft]:

@@ -53,7 +53,7 @@ def _goes_on(
 
 
 def _governs(top: Token, token: Token) -> bool:
-    return top is not token and top in token.ancestors
+    return top != token and top in token.ancestors
 
 
 def innermost(
