@@ -138,7 +138,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [
             c
             for c in node.children
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and node is not verb)
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and node != verb)
         ]
         if subjects:
             # Several where the parse went wrong: the one nearest the verb.
@@ -147,7 +147,7 @@ def subject_of(verb: Token) -> Token | None:
                 return node.head
             return c
         if node.dep_ in ("conj", "advcl", "xcomp", "dep", "pcomp", "prep", "pobj", "acomp"):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             continue
@@ -237,7 +237,7 @@ def _children_after(hit: Hit, subject: Token | None, hit_heads: set[int]) -> lis
             c
             for t in (verb, *verb.doc[hit.first.i : hit.last.i + 1])
             for c in t.children
-            if c.i > hit.last.i and c.i not in cue_tokens and c is not subject
+            if c.i > hit.last.i and c.i not in cue_tokens and c != subject
         ),
         key=lambda c: c.i,
     )
@@ -302,7 +302,7 @@ def _owner(noun: Token) -> Token | None:
 def _around(hit: Hit, subject: Token | None, verb: Token) -> Claim | None:
     """ "As Xi put it in December, A": the clause the "as" clause modifies, after it."""
     head = verb.head
-    if head is verb:
+    if head == verb:
         return None
     start, end = verb.right_edge.i + 1, head.right_edge.i
     if start > end:
