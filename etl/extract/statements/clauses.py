@@ -191,7 +191,8 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
     core = [
         c
         for c in kept
-        if (c.dep_ in CORE or (c.dep_ == "acl" and c.head.i in cue_nouns)) and c.pos_ != "PUNCT"
+        if (c.dep_ in CORE or (c.dep_ == "acl" and c.head.i in cue_nouns) or _that_clause(c))
+        and c.pos_ != "PUNCT"
     ]
     if hit.cue.object == "drop":
         core = [c for c in core if c.dep_ not in ("dobj", "dative")]
@@ -225,6 +226,11 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
         if that is not None:
             return Claim(hit, subject, that.i + 1, verb.right_edge.i, "after", None)
     return _before(hit, subject, verb)
+
+
+def _that_clause(child: Token) -> bool:
+    """ "hopes that A" where the parser hung the that-clause on the verb as a modifier."""
+    return child.dep_ in ("acl", "advcl", "relcl") and child.left_edge.lower_ == "that"
 
 
 def _children_after(hit: Hit, subject: Token | None, hit_heads: set[int]) -> list[Token]:
