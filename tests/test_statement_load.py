@@ -142,3 +142,40 @@ def test_a_statement_of_an_unknown_state_is_left_out_not_the_document(engine: En
     facts = Facts(extraction.entities, extraction.events, (bad, *extraction.statements))
     assert loader.write_document(engine, Extraction(extraction.document, facts), "test") == "loaded"
     assert len(_rows(engine)) == 3
+
+
+def test_evaluate_scores_the_statements_the_database_holds(engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from etl.outputs.evaluate import evaluate
+
+    loader.write_document(engine, _extraction(), "test")
+    gold = {
+        "document": "harbour.txt",
+        "metadata": {},
+        "countries": [],
+        "persons": [{"name": "Amina Rahman", "aliases": ["Rahman", "Amina Rahman"]}],
+        "organizations": [],
+        "initiatives": [],
+        "events": [],
+        "statements": [
+            {
+                "speaker": "Amina Rahman",
+                "speaker_kind": "person",
+                "mode": "reported",
+                "cue": "said",
+                "content": "Indonesia is ready to deepen maritime cooperation with Malaysia",
+            },
+            {
+                "speaker": "CHN",
+                "speaker_kind": "country",
+                "content": "it firmly opposes any unilateral move that changes the status quo",
+            },
+        ],
+    }
+    (tmp_path / "harbour.json").write_text(json.dumps(gold))
+    scores, missing = evaluate(engine, tmp_path)
+    assert missing == []
+    # Rahman's and Beijing's found with their speakers; Tan's quotation is not in this gold.
+    assert (scores["statements"].tp, scores["statements"].fp, scores["statements"].fn) == (2, 1, 0)
+    assert scores["speaker right"].tp == 2
