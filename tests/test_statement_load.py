@@ -179,3 +179,45 @@ def test_evaluate_scores_the_statements_the_database_holds(engine: Engine, tmp_p
     # Rahman's and Beijing's found with their speakers; Tan's quotation is not in this gold.
     assert (scores["statements"].tp, scores["statements"].fp, scores["statements"].fn) == (2, 1, 0)
     assert scores["speaker right"].tp == 2
+
+
+def test_a_surname_speaker_merged_into_the_full_name_keeps_its_statements(
+    engine: Engine,
+) -> None:
+    from etl.facts import Entity, Mention
+
+    full = (
+        "Foreign Minister Amina Rahman of Indonesia arrived in Kuala Lumpur on Monday for talks"
+        " with her Malaysian counterpart about trade, fisheries and the shipping lanes."
+    )
+    short = (
+        "Rahman said the harbour will open next year. The minister spoke to reporters in"
+        " Jakarta after a meeting with shipping companies and the port's officials."
+    )
+    words = "the harbour will open next year"
+    first = parse(DecodedArticle("full.txt", "1" * 64, full))
+    second = parse(DecodedArticle("short.txt", "2" * 64, short))
+    amina = Entity(
+        "person",
+        "Amina Rahman",
+        (Mention(17, 29, "Amina Rahman"),),
+        country_iso3="IDN",
+        title="Foreign Minister",
+    )
+    rahman = Entity("person", "Rahman", (Mention(0, 6, "Rahman"),), country_iso3="IDN")
+    said = Statement(
+        start=short.index(words),
+        end=short.index(words) + len(words),
+        content=words,
+        speaker_kind="person",
+        speaker="Rahman",
+        speaker_surface="Rahman",
+        mode="reported",
+        cue="said",
+    )
+    loader.write_document(engine, Extraction(first, Facts((amina,), ())), "test")
+    loader.write_document(engine, Extraction(second, Facts((rahman,), (), (said,))), "test")
+    corpus.finish(engine)
+    assert [(r["speaker"], r["content"]) for r in _rows(engine)] == [
+        ("Amina Rahman", "the harbour will open next year")
+    ]
