@@ -72,6 +72,8 @@ _MERGE = [
     "UPDATE participants f SET title = coalesce(f.title, s.title),"
     " country_iso3 = coalesce(f.country_iso3, s.country_iso3)"
     " FROM participants s WHERE f.id = :full AND s.id = :short",
+    # Before the delete, whose cascade would take the surname's statements with it.
+    "UPDATE statements SET speaker_participant_id = :full WHERE speaker_participant_id = :short",
     "DELETE FROM participants WHERE id = :short",
 ]
 
