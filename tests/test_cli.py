@@ -326,3 +326,21 @@ def test_statements_filter_search_and_json(db_url: URL, tmp_path: Path) -> None:
     assert [json.loads(line)["speaker"] for line in about.stdout.splitlines()] == ["Amina Rahman"]
     assert invoke(["statements", "--speaker", "Rahman", "--until", "2023"], db_url).stdout == ""
     assert invoke(["statements", "--mode", "sideways"], db_url).exit_code == 2
+
+
+PHRASES = (
+    "Ports forum\n\n"
+    "JAKARTA, March 6, 2024 -- Indonesian Foreign Minister Amina Rahman said the region needs"
+    " peace and development, since peace makes development of its ports possible and"
+    " development keeps the peace.\n\n"
+    "Malaysian Foreign Minister Daniel Tan said Malaysia will keep to the path of peaceful"
+    " development.\n"
+)
+
+
+def test_statements_search_puts_the_phrase_first(db_url: URL, tmp_path: Path) -> None:
+    (tmp_path / "forum.txt").write_text(PHRASES)
+    assert invoke(["load", str(tmp_path)], db_url).exit_code == 0
+    found = invoke(["statements", "--search", "peaceful development", "--json"], db_url)
+    speakers = [json.loads(line)["speaker"] for line in found.stdout.splitlines()]
+    assert speakers == ["Daniel Tan", "Amina Rahman"], speakers

@@ -1,5 +1,5 @@
 """Statements as `diplo statements` lists them: filtered by speaker, the speaker's state, what
-the content names, full text (ranked by ``ts_rank`` over the indexed ``tsvector``), mode and
+the content names, full text (the words as a phrase first, then by ``ts_rank_cd`` over the indexed ``tsvector``), mode and
 date."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import Engine, func, literal_column, or_, select
+from sqlalchemy import Engine, case, func, literal_column, or_, select
 
 from models import (
     Country,
@@ -66,7 +66,12 @@ def list_statements(
     state = func.coalesce(s.speaker_country_iso3, Participant.country_iso3)
     vector = literal_column(CONTENT_TSVECTOR.replace("content", "statements.content"))
     query = func.websearch_to_tsquery("english", search) if search else None
-    rank = func.ts_rank(vector, query) if query is not None else literal_column("NULL")
+    rank: Any = literal_column("NULL")
+    if search:
+        # The words as a phrase first ("peaceful development"), then by how close they stand:
+        # stemming alone lets "peace, trade and development" in as well.
+        phrase = func.phraseto_tsquery("english", search)
+        rank = case((vector.op("@@")(phrase), 1.0), else_=0.0) + func.ts_rank_cd(vector, query)
     stmt = (
         select(
             s.stated_on,
