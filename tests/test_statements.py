@@ -173,6 +173,17 @@ def test_a_speaker_named_only_in_the_title_is_one_of_the_documents_entities() ->
     assert len(spokesperson) == 1 and spokesperson[0].mentions == ()
 
 
+def test_the_spokesperson_the_title_gives_the_press_conference_answers_whoever_else_it_names() -> (
+    None
+):
+    found = statements(
+        "Q: What is your response to the Speaker's remarks?\n\n"
+        "A: Nancy Pelosi's remarks ignore the facts. We urge the US side to stop interfering.",
+        title="Foreign Ministry Spokesperson Hua Chunying's Remarks on Nancy Pelosi's Comments",
+    )
+    assert [(s.speaker, s.mode) for s in found] == [("Hua Chunying", "direct")]
+
+
 def test_speaker_labels_make_turns() -> None:
     found = statements(
         "MODERATOR: Our first question comes from the back.\n\n"
@@ -237,6 +248,43 @@ def test_a_cue_inside_another_speakers_clause_is_part_of_it() -> None:
     assert s.speaker == "Wang Yi" and s.content.endswith("as China has always promised")
 
 
+def test_a_relayed_launch_leaves_the_reporter_his_words() -> None:
+    s = only(
+        "Wang Yi said that Xi Jinping proposed the Global Development Initiative at the United "
+        "Nations in 2021."
+    )
+    assert (s.speaker, s.cue) == ("Wang Yi", "said")
+    assert s.content.startswith("Xi Jinping proposed the Global Development Initiative")
+
+
+def test_a_verb_the_clause_coordinates_with_its_own_subject_stays_inside_it() -> None:
+    s = only(
+        "Qin Gang stressed that as the holidays approach, China pays close attention to the "
+        "safety of its citizens in Peru, and hopes that Peru will keep the roads secure."
+    )
+    assert s.speaker == "Qin Gang" and s.content.endswith("will keep the roads secure")
+
+
+def test_says_that_a_and_states_that_b_is_two_statements() -> None:
+    found = statements(
+        "Ambassador Neil Holland says that the shelling of the port is unacceptable and states "
+        "that the UK is encouraged by the new truce."
+    )
+    assert [(s.speaker, s.cue, s.content) for s in found] == [
+        ("Neil Holland", "says", "the shelling of the port is unacceptable"),
+        ("Neil Holland", "states", "the UK is encouraged by the new truce"),
+    ]
+
+
+def test_a_quotation_glued_to_its_cue() -> None:
+    s = only(
+        "Prime Minister Narendra Modi said,“The harbour opens a new chapter for our coasts. "
+        "We will build on it.”"
+    )
+    assert (s.speaker, s.mode, s.cue) == ("Narendra Modi", "direct", "said")
+    assert s.content == "The harbour opens a new chapter for our coasts. We will build on it"
+
+
 def test_a_pronoun_speaks_for_the_person_last_spoken_of() -> None:
     found = statements(
         "Penny Wong arrived in Suva on Tuesday. She said the Pacific family must decide its "
@@ -254,6 +302,16 @@ def test_a_description_speaks_for_the_official_who_holds_that_office() -> None:
     )
     assert (s.speaker, s.speaker_surface) == ("Antony Blinken", "The Secretary")
     assert s.stated_on == PUBLISHED and s.occasion is not None  # the call of today
+
+
+def test_the_minister_is_not_the_prime_minister() -> None:
+    found = statements(
+        "External Affairs Minister Subrahmanyam Jaishankar arrived on Monday. Prime Minister "
+        "Narendra Modi opened the summit. The minister said the summit had broken new ground."
+    )
+    assert [(s.speaker, s.speaker_surface) for s in found] == [
+        ("Subrahmanyam Jaishankar", "The minister")
+    ]
 
 
 @pytest.mark.parametrize(

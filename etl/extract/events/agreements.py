@@ -120,7 +120,7 @@ def relations(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Bu
     countries = participant_countries(parts)
     # "agreed to restore diplomatic relations": the verb under "agreed" decides.
     for t in sent:
-        if (t.head is verb or t is verb) and re.match(r"(restor|resum|re-?establish)", t.lower_):
+        if (t.head == verb or t == verb) and re.match(r"(restor|resum|re-?establish)", t.lower_):
             restore = True
     if len(countries) < 2 and not participant_names(parts, "person"):
         return None

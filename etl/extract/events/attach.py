@@ -161,7 +161,7 @@ def here_and_now(ctx: Context, head: Token, start: int, end: int) -> ResolvedDat
         # "Deputy Secretary X attends the President's meeting with ...", "Secretary X delivers
         # remarks at the Dialogue": a schedule's or a headline's present of taking part.
         gov = head.head.head if head.head.pos_ == "ADP" else head.head
-        if gov is not head and gov.lower_ in _TAKING_PART and gov.tag_ in ("VBZ", "VBP"):
+        if gov != head and gov.lower_ in _TAKING_PART and gov.tag_ in ("VBZ", "VBP"):
             now = not any(c.dep_ in ("aux", "auxpass") for c in gov.children)
     if not now and head.pos_ in ("VERB", "AUX"):
         aux = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}

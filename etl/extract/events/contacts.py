@@ -144,10 +144,11 @@ def _noun_phrase(head: Token) -> list[Token]:
     return [
         t
         for t in head.subtree
-        if t is head
+        if t == head
         # A name's words before its head are the name and its title, however parsed.
         or (head.pos_ == "PROPN" and t.i < head.i)
-        or (t.head is head and t.dep_ in ("compound", "amod", "nmod", "poss"))
+        # An owner in the possessive is not the one received: "Rao's counterpart" is not Rao.
+        or (t.head == head and t.dep_ in ("compound", "amod", "nmod"))
         or t.head.dep_ == "compound"
     ]
 

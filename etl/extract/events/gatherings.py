@@ -41,7 +41,7 @@ def _attending(tok: Token) -> tuple[Token | None, bool]:
             return node, True
         if node.lower_ in ("held", "hosted", "convened", "opened", "ran", "concluded", "ended"):
             return node, True
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     for child in tok.children:
@@ -96,7 +96,7 @@ def gathering_candidate(
     etype = _gathering_type(surface, etype)
     anchor_tok = governor if governor is not None and governor.pos_ in ("VERB", "AUX") else head
     parts = clause_participants(ctx, anchor_tok, "attendee", "attendee")
-    if anchor_tok is head:
+    if anchor_tok == head:
         parts = [p for p in parts if p.kind != "organization"]
     limit = min((s for s in stops if s > start), default=sent.end_char)
     location = place_for(ctx, end, end, min(limit, end + 40))

@@ -43,7 +43,7 @@ def _non_referring(token: Token) -> bool:
             for obj in (g for g in prep.children if g.dep_ == "pobj"):
                 if any(d.dep_ == "det" and d.lower_ in _NON_REFERRING for d in obj.children):
                     return True
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             break
         node = node.head
     return False
@@ -98,9 +98,9 @@ def modality(token: Token) -> Modality:
             via_prep = True
         if node.lower_ in blockers and node.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             return "irrealis"
-        if node.lower_ in futures and node.pos_ in ("VERB", "ADJ") and node is not token:
+        if node.lower_ in futures and node.pos_ in ("VERB", "ADJ") and node != token:
             future = True
-        if node.head is node:
+        if node.head == node:
             break
         node = node.head
     return "future" if future else "real"

@@ -34,7 +34,7 @@ def is_irrealis(token: Token) -> bool:
 def _clause_verb(token: Token) -> Token:
     node = token
     for _ in range(10):
-        if node.pos_ in ("VERB", "AUX") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
             return node
         node = node.head
     return node
@@ -79,10 +79,10 @@ def _scope(token: Token) -> tuple[int, int, list[Token]]:
             break
         node = node.head
         # "called for deepening ties in ...": climb through the preposition to its verb.
-        while node.pos_ == "ADP" and node.head is not node:
+        while node.pos_ == "ADP" and node.head != node:
             node = node.head
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if token.pos_ in ("NOUN", "PROPN") and token is not verb:
+    if token.pos_ in ("NOUN", "PROPN") and token != verb:
         subtree = argument_tokens(token, token)
         verb_tokens = [verb, *subjects]
         if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in token.children):

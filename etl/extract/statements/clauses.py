@@ -138,7 +138,7 @@ def subject_of(verb: Token) -> Token | None:
         subjects = [
             c
             for c in node.children
-            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and node is not verb)
+            if c.dep_ == "nsubj" or (c.dep_ == "nsubjpass" and node != verb)
         ]
         if subjects:
             # Several where the parse went wrong: the one nearest the verb.
@@ -147,7 +147,7 @@ def subject_of(verb: Token) -> Token | None:
                 return node.head
             return c
         if node.dep_ in ("conj", "advcl", "xcomp", "dep", "pcomp", "prep", "pobj", "acomp"):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             continue
@@ -191,7 +191,8 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
     core = [
         c
         for c in kept
-        if (c.dep_ in CORE or (c.dep_ == "acl" and c.head.i in cue_nouns)) and c.pos_ != "PUNCT"
+        if (c.dep_ in CORE or (c.dep_ == "acl" and c.head.i in cue_nouns) or _that_clause(c))
+        and c.pos_ != "PUNCT"
     ]
     if hit.cue.object == "drop":
         core = [c for c in core if c.dep_ not in ("dobj", "dative")]
@@ -227,6 +228,11 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
     return _before(hit, subject, verb)
 
 
+def _that_clause(child: Token) -> bool:
+    """ "hopes that A" where the parser hung the that-clause on the verb as a modifier."""
+    return child.dep_ in ("acl", "advcl", "relcl") and child.left_edge.lower_ == "that"
+
+
 def _children_after(hit: Hit, subject: Token | None, hit_heads: set[int]) -> list[Token]:
     """The cue's dependents after it, up to the first that ends what was said (a second cue,
     a coordinated predicate, a trailing source, the occasion or time of saying)."""
@@ -237,7 +243,7 @@ def _children_after(hit: Hit, subject: Token | None, hit_heads: set[int]) -> lis
             c
             for t in (verb, *verb.doc[hit.first.i : hit.last.i + 1])
             for c in t.children
-            if c.i > hit.last.i and c.i not in cue_tokens and c is not subject
+            if c.i > hit.last.i and c.i not in cue_tokens and c != subject
         ),
         key=lambda c: c.i,
     )
@@ -302,7 +308,7 @@ def _owner(noun: Token) -> Token | None:
 def _around(hit: Hit, subject: Token | None, verb: Token) -> Claim | None:
     """ "As Xi put it in December, A": the clause the "as" clause modifies, after it."""
     head = verb.head
-    if head is verb:
+    if head == verb:
         return None
     start, end = verb.right_edge.i + 1, head.right_edge.i
     if start > end:

@@ -7,18 +7,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from etl.article import DatePrecision
 from etl.extract.events.context import document_anchor
-from etl.extract.statements.clauses import claim, find_hits, is_list_participle
+from etl.extract.speech_cues import cues_at, norm
+from etl.extract.statements.clauses import Claim, claim, find_hits, is_list_participle
 from etl.extract.statements.context import Context, build_context
 from etl.extract.statements.dating import Calendar, Dated
 from etl.extract.statements.drafts import Draft, drafts_of
 from etl.extract.statements.nesting import innermost
-from etl.extract.statements.speakers import Memory, Speaker, note_subjects, resolve
+from etl.extract.statements.speakers import Memory, Speaker, named_speaker, note_subjects, resolve
 from etl.extract.statements.transcripts import Turn, find_turns, speech_start, title_person
 from etl.facts import Entity, Event, Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 # Lines that point elsewhere: what they say is another page's headline.
 _POINTER = re.compile(r"^\s*(?:also read|read more|read also|read|related|see also)\b", re.I)
@@ -58,6 +63,7 @@ def find_statements(
     drafts += _sentence_drafts(ctx, questions)
     if not turns:
         drafts += _speech_draft(ctx, drafts, titled[0] if titled else None)
+    drafts += _glued_quotes(ctx, drafts)
     drafts += _continued_quotes(ctx, drafts)
     drafts = _without_inner(drafts)
     drafts = [d for d in drafts if not _on_pointer_or_headline(ctx, d)]
@@ -130,7 +136,8 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
                     memory.note_person(c.subject.idx, who.name)
                 else:
                     memory.note_body(c.subject.idx, who)
-        for c in innermost(claims, speakers, ctx.quotes):
+
+        for c in innermost(claims, speakers, ctx.quotes, _gives_words(ctx, sent, speakers)):
             who = speakers[c.hit.first.i]
             if who is None:
                 continue
@@ -142,6 +149,18 @@ def _sentence_drafts(ctx: Context, questions: list[tuple[int, int]]) -> list[Dra
                 if who is not None:
                     memory.note_body(tok.idx, who)
     return out
+
+
+def _gives_words(
+    ctx: Context, sent: Span, speakers: dict[int, Speaker | None]
+) -> Callable[[Claim], bool]:
+    """Whether a claim gives a statement: a launch or an empty cue relays nothing."""
+
+    def gives(c: Claim) -> bool:
+        who = speakers[c.hit.first.i]
+        return who is not None and bool(drafts_of(ctx, sent, c, who))
+
+    return gives
 
 
 def _speech_draft(ctx: Context, drafts: list[Draft], titled: Speaker | None) -> list[Draft]:
@@ -159,6 +178,38 @@ def _speech_draft(ctx: Context, drafts: list[Draft], titled: Speaker | None) -> 
     while end > start and ctx.text[end - 1].isspace():
         end -= 1
     return [Draft(start, end, speaker, "direct", "statement", start, (start, end), True)]
+
+
+_GLUED_CUE = re.compile(r"(?P<cue>[^\W\d_]+)[,:]?[ \t]*$")
+
+
+def _glued_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """ "Modi said,“History has been made ...”": a quotation glued to its cue, which the
+    tokenizer then reads as one word with the quotation's first word, so the parse has no
+    verb of saying; the name right before the cue speaks."""
+    out = []
+    for q in ctx.quotes.items:
+        qs, qe = q.inner(ctx.text)
+        if qe - qs < 20 or any(d.start <= qs < d.end or qs <= d.start < qe for d in drafts):
+            continue
+        m = _GLUED_CUE.search(ctx.text, max(0, q.open - 20), q.open)
+        if m is None or not _one_word_cue(m["cue"]):
+            continue
+        before = ctx.text[: m.start()]
+        name_end = len(before.rstrip(" \t"))
+        if name_end == len(before):
+            continue
+        named = [n for n in ctx.named_in(max(0, name_end - 80), name_end) if n.end == name_end]
+        who = named_speaker(named[-1], ctx.text[named[-1].start : name_end]) if named else None
+        if who is None:
+            continue
+        line = ctx.line_span(q.open)
+        out.append(Draft(qs, qe, who, "direct", m["cue"], m.start(), line, qe > line[1]))
+    return out
+
+
+def _one_word_cue(word: str) -> bool:
+    return any(c.kind == "clause" and len(c.words) == 1 for c in cues_at([norm(word)], 0))
 
 
 def _continued_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:

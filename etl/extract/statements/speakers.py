@@ -66,7 +66,7 @@ def _person(entity: Entity, surface: str) -> Speaker:
     return Speaker("person", entity.name, surface)
 
 
-def _named_speaker(named: Named, surface: str) -> Speaker | None:
+def named_speaker(named: Named, surface: str) -> Speaker | None:
     if named.kind == "person":
         return Speaker("person", named.name, surface)
     if named.kind == "organization":
@@ -125,12 +125,19 @@ def _several(subject: Token) -> bool:
     )
 
 
+_QUALIFIERS = frozenset({"prime", "vice", "deputy"})
+
+
 def _office_fits(title: str | None, wanted: tuple[str, ...], extra: set[str]) -> bool:
     if not title:
         return False
     low = title.lower().replace("-", " ")
     if not any(w.replace("-", " ") in low for w in wanted):
         return False
+    # "the minister" is not the prime minister, "the president" not the vice president.
+    for qualifier in _QUALIFIERS - extra:
+        if all(f"{qualifier} {w}" in low for w in wanted):
+            return False
     return all(w in low for w in extra)
 
 
@@ -241,7 +248,7 @@ def resolve(ctx: Context, memory: Memory, subject: Token) -> Speaker | None:
             return Speaker("country", states[-1].name, surface)
     named = ctx.mention(subject)
     if named is not None:
-        return _named_speaker(named, surface)
+        return named_speaker(named, surface)
     if low in ("meeting", "session"):
         body = memory.last_body(at)
         if body is not None and any(w in body.name.lower() for w in _BODY_WORDS):
@@ -253,7 +260,7 @@ def resolve(ctx: Context, memory: Memory, subject: Token) -> Speaker | None:
         return None
     if low in REPORT_NOUNS:  # "according to a Xinhua story": the outlet or body named in it
         owners = [n for n in _mentions(ctx, phrase) if n.kind in ("organization", "person")]
-        return _named_speaker(owners[-1], surface) if owners else None
+        return named_speaker(owners[-1], surface) if owners else None
     if subject.pos_ == "PROPN":
         iso3 = capital_country(subject.text)
         if iso3 is not None and subject.ent_type_ in ("GPE", ""):

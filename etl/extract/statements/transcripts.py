@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from etl.extract import person_lexicon
+from etl.extract.gazetteer import Gazetteer, Match
 from etl.extract.reference import KnownPerson
 from etl.extract.statements.context import Context
 from etl.extract.statements.speakers import Speaker
@@ -64,38 +65,64 @@ class Turn:
     cue: str
 
 
+# What a title says a person gave: "Spokesperson Hua Chunying's Remarks on ...", "X's Regular
+# Press Conference": that person speaks, whoever else the title names.
+_OWNED_TEXT = re.compile(
+    r"\s*['’]s\s+(?:(?:regular|daily|online|opening|closing|keynote|press|video|joint)\s+)*"
+    r"(?:press conference|remarks|briefing|statement|interview|speech|address|comments?"
+    r"|answers?|conference)\b",
+    re.IGNORECASE,
+)
+_TITLE_OFFICE_BEFORE = re.compile(r"\b(?:spokesperson|spokesman|spokeswoman)\s*$", re.IGNORECASE)
+
+
 def title_person(ctx: Context) -> tuple[Speaker, Entity | None] | None:
     """The person the title names ("Spokesperson Geng Shuang's Regular Press Conference"): one
     of the document's persons, else a known person (seeds/people.csv), returned as a new
-    entity the document names only in its title."""
+    entity the document names only in its title. Where the title names several, the one it
+    gives the remarks or the press conference to, else the first."""
     title = ctx.title
     if not title:
         return None
-    folded = person_lexicon.fold(title)
-    best: tuple[int, str] | None = None
+    local = Gazetteer()
     for n in ctx.named:
-        if n.kind != "person":
-            continue
-        for alias in {n.entity.name, ctx.text[n.start : n.end]}:
-            at = folded.find(person_lexicon.fold(alias))
-            if at >= 0 and len(alias.split()) >= 1 and (best is None or at < best[0]):
-                best = (at, n.entity.name)
-    if best is not None:
-        return Speaker("person", best[1], best[1]), None
-    matches = person_lexicon.seed_gazetteer().find(title)
-    if not matches:
+        if n.kind == "person":
+            for alias in {n.entity.name, *n.entity.aliases, ctx.text[n.start : n.end]}:
+                local.add(alias, n.entity.name)
+    folded = person_lexicon.tokens(title)
+    found = [(m, True) for m in local.find(title, folded)]
+    found += [(m, False) for m in person_lexicon.seed_gazetteer().find(title, folded)]
+    found = [(m, own) for m, own in found if not _part_of_longer_name(title, m.start, m.end)]
+    if not found:
         return None
-    known: KnownPerson = person_lexicon.seed_people()[matches[0].key]
+    m, own = min(found, key=lambda f: (not _gives_the_text(title, f[0]), f[0].start, not f[1]))
+    surface = title[m.start : m.end]
+    if own:
+        return Speaker("person", m.key, m.key), None
+    known: KnownPerson = person_lexicon.seed_people()[m.key]
     entity = Entity(
         kind="person",
         name=known.name,
         mentions=(),
         country_iso3=known.country_iso3 if not known.acts_for else None,
         title=known.title,
-        aliases=(title[matches[0].start : matches[0].end],),
+        aliases=(surface,),
         acts_for=known.acts_for,
     )
-    return Speaker("person", known.name, title[matches[0].start : matches[0].end]), entity
+    return Speaker("person", known.name, surface), entity
+
+
+def _part_of_longer_name(title: str, start: int, end: int) -> bool:
+    """A one-word name followed by another capitalized word is part of a longer name or a
+    heading ("Lu" in "Lu Kang", "Foreign" in "Foreign Ministry")."""
+    if " " in title[start:end].strip():
+        return False
+    rest = title[end:].lstrip(" ")
+    return rest[:1].isupper()
+
+
+def _gives_the_text(title: str, m: Match) -> bool:
+    return bool(_OWNED_TEXT.match(title, m.end) or _TITLE_OFFICE_BEFORE.search(title, 0, m.start))
 
 
 # Lower-case words a name label may hold: "Minister for Foreign Affairs", "bin Zayed".
