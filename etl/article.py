@@ -30,6 +30,7 @@ class RawInput:
     content_sha256: str
     kind: InputKind
     record: str | None = None
+    sidecar: bytes | None = None  # the file's ``.meta.json`` (etl.ingest.sidecar), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class SourceMeta:
     published: str | None = None
     outlet: str | None = None
     author: str | None = None
+    language: str | None = None  # as stated by the user (sidecar, front matter)
 
 
 @dataclass(frozen=True, slots=True)
