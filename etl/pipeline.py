@@ -43,7 +43,7 @@ from etl.ingest.sources import (
 )
 from etl.load import corpus, schema, seeds
 from etl.load.database import error_reason
-from etl.load.events import drop_unreported, write_reports
+from etl.load.events import drop_unreported
 from etl.load.executors import make_executor
 from etl.load.loader import (
     Outcome,
@@ -56,7 +56,7 @@ from etl.load.loader import (
     positional_documents,
     set_extractor_version,
     write_document,
-    write_entities,
+    write_facts,
 )
 from etl.load.locks import load_lock
 from etl.load.runs import (
@@ -435,13 +435,14 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
                 Document.published_on,
                 Document.published_precision,
                 Document.content_sha256,
+                Document.title,
             )
             .where(Document.id == document_id)
             .with_for_update()
         ).first()
         if row is None:
             return False  # replaced or deleted since the list was taken
-        body, published_on, precision, _ = row
+        body, published_on, precision, _, title = row
         spans = conn.execute(
             select(DocumentSentence.char_start, DocumentSentence.char_end)
             .where(DocumentSentence.document_id == document_id)
@@ -453,12 +454,12 @@ def _reextract_one(engine: Engine, document_id: int) -> bool:
             .order_by(DocumentCaption.seq)
         ).all()
         stale_events = clear_facts(conn, document_id)
+        # The title names a transcript's speaker (a press conference's spokesperson).
         facts = extract_facts(
-            body, captions, published_on=published_on, published_precision=precision
+            body, captions, published_on=published_on, published_precision=precision, title=title
         )
         sentence_spans = [(s, e) for s, e in spans]
-        write_entities(conn, document_id, facts.entities, sentence_spans)
-        write_reports(conn, document_id, facts.events, body, captions, sentence_spans)
+        write_facts(conn, document_id, facts, body, captions, sentence_spans)
         drop_unreported(conn, stale_events)
         set_extractor_version(conn, document_id, EXTRACTOR_VERSION)
     return True

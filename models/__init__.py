@@ -17,6 +17,7 @@ from models.entity import (
 )
 from models.event import Event, EventInitiative, EventMention, EventParticipant, EventReport
 from models.run import EtlRun, EventBlockDirty, RejectedInputRow
+from models.statement import Statement, StatementCountry, StatementInitiative
 
 __all__ = [
     "Base",
@@ -41,4 +42,7 @@ __all__ = [
     "Participant",
     "ParticipantAlias",
     "RejectedInputRow",
+    "Statement",
+    "StatementCountry",
+    "StatementInitiative",
 ]

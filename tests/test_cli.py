@@ -105,6 +105,7 @@ def _commands() -> list[list[str]]:
             "reextract",
             "evaluate",
             "events",
+            "statements",
             "report",
             "prune",
             "schedule",
@@ -297,3 +298,31 @@ def test_grant_readonly_with_ops_is_said_and_undone(db_url: URL) -> None:
         with psycopg.connect(admin, autocommit=True) as conn:
             conn.execute(f'DROP OWNED BY "{role}"')
             conn.execute(f'DROP ROLE "{role}"')
+
+
+SPEECH = (
+    "Harbour talks by phone\n\n"
+    "JAKARTA, March 6, 2024 -- Indonesian Foreign Minister Amina Rahman held phone talks with"
+    " Malaysian Foreign Minister Daniel Tan on March 5, 2024. During the talks, Rahman said"
+    " Indonesia is ready to deepen maritime cooperation with Malaysia.\n\n"
+    "Beijing said it firmly opposes any unilateral move in the South China Sea.\n"
+)
+
+
+def test_statements_filter_search_and_json(db_url: URL, tmp_path: Path) -> None:
+    (tmp_path / "speech.txt").write_text(SPEECH)
+    assert invoke(["load", str(tmp_path)], db_url).exit_code == 0
+    assert "Statements 2 (2 speakers)" in invoke(["status"], db_url).stdout
+    found = invoke(["statements", "--search", "maritime cooperation"], db_url)
+    assert found.exit_code == 0, found.output
+    assert "Amina Rahman (IDN)" in found.stdout and "2024-03-05" in found.stdout
+    assert "speech.txt" in found.stdout and "Beijing" not in found.stdout
+    state = invoke(["statements", "--country", "China", "--json"], db_url)
+    rows = [json.loads(line) for line in state.stdout.splitlines()]
+    assert [(r["speaker"], r["speaker_kind"], r["mode"]) for r in rows] == [
+        ("CHN", "country", "reported")
+    ]
+    about = invoke(["statements", "--about", "Malaysia", "--json"], db_url)
+    assert [json.loads(line)["speaker"] for line in about.stdout.splitlines()] == ["Amina Rahman"]
+    assert invoke(["statements", "--speaker", "Rahman", "--until", "2023"], db_url).stdout == ""
+    assert invoke(["statements", "--mode", "sideways"], db_url).exit_code == 2

@@ -131,6 +131,37 @@ ROWS: dict[str, list[dict[str, object]]] = {
             "confidence": 0.8,
         }
     ],
+    "statements": [
+        {
+            "id": 1,
+            "document_id": 1,
+            "sentence_seq": 1,
+            "char_start": 28,
+            "char_end": 40,
+            "content": "Talks go on.",
+            "speaker_participant_id": 1,
+            "speaker_surface": "Rahman",
+            "mode": "reported",
+            "cue": "said",
+            "stated_on": "2024-03-03",
+            "stated_precision": "day",
+            "event_report_id": 1,
+            "event_id": 1,
+        },
+        {
+            "id": 2,
+            "document_id": 1,
+            "char_start": 0,
+            "char_end": 9,
+            "content": "Indonesia",
+            "speaker_country_iso3": "MYS",
+            "speaker_surface": "Kuala Lumpur",
+            "mode": "direct",
+            "cue": "stated",
+        },
+    ],
+    "statement_countries": [{"statement_id": 2, "country_iso3": "IDN"}],
+    "statement_initiatives": [{"statement_id": 1, "initiative_id": 1}],
 }
 
 
@@ -233,7 +264,19 @@ def test_data_written_at_a_revision_survives_upgrade_to_head(
                 .scalars()
                 .all()
             )
+            # Statements written before are found by the full-text search on their content.
+            found = (
+                conn.execute(
+                    text(
+                        "SELECT id FROM statements WHERE to_tsvector('english', content)"
+                        " @@ plainto_tsquery('english', 'talk')"
+                    )
+                )
+                .scalars()
+                .all()
+            )
         assert timeline == ["Indonesia – Malaysia meeting"]
+        assert found == [1]
 
 
 def test_downgrades_keep_earlier_tables_and_upgrade_again(empty_engine: Engine) -> None:

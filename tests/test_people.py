@@ -248,3 +248,31 @@ def test_apposition_after_an_organizations_officer_possessive() -> None:
     assert found["Arvo Kessler"].title == "Special Envoy"
     found = people("The minister met with Lena van Dijk, the UN Special Envoy for Yemen, today.")
     assert found["Lena van Dijk"].title == "Special Envoy"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The tail of an office's complement that no gazetteer knows.
+        (
+            "Under Secretary for Security and Nonproliferation Laura Pennick visited Oslo.",
+            "Laura Pennick",
+        ),
+        # Names are not cut at an apostrophe or an initial.
+        ("Prime Minister Ciaran O'Dowell of Ireland spoke on Monday.", "Ciaran O'Dowell"),
+        ("Secretary Ramiro T. Belgrano testified on Monday.", "Ramiro T. Belgrano"),
+    ],
+)
+def test_name_keeps_its_shape(text: str, name: str) -> None:
+    found = people(text)
+    assert name in found, found.keys()
+    assert len(found) == 1
+
+
+def test_particle_surname_after_title_is_the_full_name_in_the_document() -> None:
+    found = people(
+        "Foreign Minister Matteo Di Castello arrived in Rome. Later, Foreign Minister "
+        "Di Castello met the press."
+    )
+    assert set(found) == {"Matteo Di Castello"}
+    assert surfaces(found["Matteo Di Castello"]) == ["Matteo Di Castello", "Di Castello"]

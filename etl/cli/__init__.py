@@ -104,6 +104,10 @@ app.command(
     "diplo events --person Modi --type meeting"
 )(inspect.events)
 app.command(
+    epilog='Example: diplo statements --search "peaceful development"   |   '
+    "diplo statements --country China --about Philippines --since 2023"
+)(inspect.statements)
+app.command(
     epilog="Example: diplo report --out report.html   |   "
     "diplo report --out china.html --country China --since 2024"
 )(report.report)

@@ -1,7 +1,9 @@
-"""The commands that look at what is stored: `status`, `runs` and `events`."""
+"""The commands that look at what is stored: `status`, `runs`, `events` and `statements`."""
 
 from __future__ import annotations
 
+import json
+import textwrap
 from collections.abc import Sequence
 from typing import Annotated
 
@@ -28,6 +30,7 @@ from etl.extract.extractor import EXTRACTOR_VERSION
 from etl.ingest.sources import short_path
 from etl.load import embedded, schema
 from etl.outputs import reports
+from etl.outputs import statements as said
 from etl.settings import display_url
 
 
@@ -197,3 +200,80 @@ def events(
                 str(r.documents),
             ]
             out.print("\t".join(line), markup=False)
+
+
+MODES = ("direct", "reported")
+
+
+@handles_errors
+def statements(
+    speaker: Annotated[
+        str | None,
+        typer.Option("--speaker", "-s", help="The speaker: a name or alias, or a state."),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", "-c", help="The speaker's state (ISO3, name or adjective)."),
+    ] = None,
+    about: Annotated[
+        str | None,
+        typer.Option("--about", "-a", help="A country or initiative the content names."),
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", "-q", help="Words of the content (full text, best first)."),
+    ] = None,
+    mode: Annotated[str | None, typer.Option("--mode", help="direct or reported.")] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most this many statements.")
+    ] = 20,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per line.")] = False,
+) -> None:
+    """Print what speakers said: date, speaker, content and source, newest first (best match
+    first with --search). A statement without a date of its own goes by its document's."""
+    if mode and mode not in MODES:
+        raise ConfigError(f"unknown mode {mode!r}; use direct or reported")
+    first, last = event_filters(None, since, until)
+    engine = state.engine()
+    if schema.current_revision(engine) is None:
+        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    iso3 = None
+    if country:
+        iso3 = reports.resolve_country(engine, country)
+        if iso3 is None:
+            raise ConfigError(f"unknown country {country!r}")
+    rows = said.list_statements(
+        engine,
+        speaker=speaker,
+        country=iso3,
+        about=about,
+        search=search,
+        mode=mode,
+        since=first,
+        until=last,
+        limit=limit,
+    )
+    if as_json:
+        for r in rows:
+            out.print(json.dumps(r.as_json(), ensure_ascii=False), markup=False, soft_wrap=True)
+        return
+    if not rows:
+        err.print("No statements match.")
+        return
+    width = max(40, min(out.width, 100) - 4)
+    for r in rows:
+        speaker_line = r.speaker + (
+            f" ({r.speaker_state})" if r.speaker_state and r.speaker_kind != "country" else ""
+        )
+        out.print(
+            f"{reports.format_date(r.stated_on, r.stated_precision)}  {speaker_line}  [{r.mode}, {r.cue}]",
+            markup=False,
+        )
+        for line in textwrap.wrap(one_line(r.content), width):
+            out.print(f"    {line}", markup=False)
+        source = r.url or short_path(r.source)
+        title = f"{one_line(r.title)} — " if r.title else ""
+        out.print(f"    {title}{one_line(source)}", markup=False, style="dim")
+        out.print("")

@@ -222,13 +222,45 @@ def _keep(match: Match, alias: _Alias, body: str, tokens: list[Token], nlp_doc: 
     return True
 
 
+_DEFINED = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|the|and|for|on)\s+)*)+)\(([A-Z]{2,6})\)")
+
+
+def _defined_acronyms(body: str, matches: list[Match]) -> dict[str, tuple[int, str | None]]:
+    """Acronyms the text defines, "Republic of Cyprus (ROC)": each to where its definition
+    ends and to the country its long form names (None when the long form is no country). The
+    text's own definition wins over the gazetteer's reading of the acronym."""
+    defined: dict[str, tuple[int, str | None]] = {}
+    for m in _DEFINED.finditer(body):
+        words = m.group(1).split()
+        acronym = m.group(2)
+        every = "".join(w[0] for w in words).upper()
+        capitals = "".join(w[0] for w in words if w[0].isupper())
+        if not (every.endswith(acronym) or capitals.endswith(acronym)):
+            continue
+        long_end = m.start(1) + len(m.group(1).rstrip())
+        iso3 = next(
+            (x.key for x in matches if x.end == long_end and x.start >= m.start(1)),
+            None,
+        )
+        defined.setdefault(acronym, (m.end(2), iso3))
+    return defined
+
+
 def find_countries(body: str, nlp_doc: Doc) -> list[Entity]:
     """One Entity per sovereign state named in ``body`` (ISO3 as name), mentions in order,
     entities in order of first mention."""
     gaz, meta = _gazetteer()
     tokens = tokenize(body)
     found: dict[str, list[Mention]] = {}
-    for match in gaz.find(body, tokens):
+    matches = list(gaz.find(body, tokens))
+    defined = _defined_acronyms(body, matches)
+    for match in matches:
+        surface = body[match.start : match.end]
+        if surface in defined and match.start >= defined[surface][0] - len(surface):
+            iso3 = defined[surface][1]
+            if iso3 is not None and iso3 not in NON_SOVEREIGN:
+                found.setdefault(iso3, []).append(Mention(match.start, match.end, surface))
+            continue
         if match.key.startswith(_BLOCK) or match.key in NON_SOVEREIGN:
             continue
         alias = meta[(match.alias, match.key)]

@@ -99,6 +99,42 @@ _DAY_RANGE_WITH_YEAR = re.compile(
     rf"\b(?P<d1>[0-3]?\d){_ORD}\s*(?:-|–|(?i:to|and))\s*(?P<d2>[0-3]?\d){_ORD}"
     rf"\s+(?P<mon>{_CAP_MONTH})\b\.?,?\s+(?P<year>\d{{4}})\b"
 )
+# "June 27-June 30", "from May 31 to June 6": a range across months (or naming its month twice).
+# Read as one range first: the absolute parser alone reads "27-June 30" as June 27, 2030.
+_MONTHS_RANGE = re.compile(
+    rf"\b(?:(?i:from)\s+)?(?P<mon1>{_CAP_MONTH})\.?\s+(?P<d1>[0-3]?\d){_ORD}"
+    rf"\s*(?:-|–|(?i:to|until|through))\s*(?P<mon2>{_CAP_MONTH})\.?\s+(?P<d2>[0-3]?\d){_ORD}\b"
+    r"(?!\d)(?:,?\s+(?P<year>\d{4})\b)?"
+)
+
+
+def _range_nearest(
+    m1: int, d1: int, m2: int, d2: int, anchor: dt.date, precision: Precision
+) -> tuple[dt.date, dt.date] | None:
+    """The occurrence of a yearless range nearest the anchor: the one that holds it, else the
+    one that ends or starts closest to it. A report rarely speaks of a trip a year ahead or a
+    year back when one this week fits."""
+    options = []
+    years = (
+        (anchor.year,) if precision == "year" else (anchor.year - 1, anchor.year, anchor.year + 1)
+    )
+    for y in years:
+        first = make_date(y - 1 if m1 > m2 else y, m1, d1)
+        last = make_date(y, m2, d2)
+        if first is None or last is None or first > last:
+            continue
+        gap = (
+            0
+            if first <= anchor <= last
+            else min(abs((first - anchor).days), abs((last - anchor).days))
+        )
+        options.append((gap, first, last))
+    if not options:
+        return None
+    _gap, first, last = min(options)
+    return first, last
+
+
 # A weekday standing next to the date it names ("Monday, 10 June", "Tuesday, June 11"): the
 # explicit date says which day it is, so the weekday is not resolved on its own.
 _DATE_AFTER_WEEKDAY = re.compile(
@@ -249,7 +285,24 @@ def resolve_dates(
     same day" count from ``previous`` (an earlier dated event), falling back to the anchor.
     """
     found: list[ResolvedDate] = []
+    for m in _MONTHS_RANGE.finditer(text):
+        m1, m2 = _month_number(m["mon1"]), _month_number(m["mon2"])
+        if m1 is None or m2 is None:
+            continue
+        d1, d2 = int(m["d1"]), int(m["d2"])
+        span: tuple[dt.date, dt.date] | None = None
+        if m["year"]:
+            year = int(m["year"])
+            a, b = make_date(year - 1 if m1 > m2 else year, m1, d1), make_date(year, m2, d2)
+            span = (a, b) if a is not None and b is not None and a <= b else None
+        elif anchor is not None:
+            span = _range_nearest(m1, d1, m2, d2, anchor, anchor_precision or "day")
+        if span is not None and _valid_year(span[0].year):
+            relative = not m["year"]
+            found.append(ResolvedDate(span[0], "day", m.start(), m.end(), relative, span[1]))
     for m in _DAY_RANGE_WITH_YEAR.finditer(text):
+        if not all(m.end() <= r.start or m.start() >= r.end for r in found):
+            continue
         month = _month_number(m["mon"])
         first = make_date(int(m["year"]), month, int(m["d1"])) if month else None
         last = make_date(int(m["year"]), month, int(m["d2"])) if month else None

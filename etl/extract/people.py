@@ -156,7 +156,9 @@ def find_people(body: str, nlp_doc: Doc) -> list[Entity]:
     # Lone words resolve to the one person whose name contains them.
     for c in short:
         word = fold(doc.text(c.start, c.end))
-        hosts = [q for q in people.values() if q.mentions and word in q.words]
+        # "Di Maio" is one name word after its particle: "Luigi Di Maio" contains it.
+        words = _name_words(doc.text(c.start, c.end)) or {word}
+        hosts = [q for q in people.values() if q.mentions and words <= q.words]
         if len(hosts) == 1:
             p = hosts[0]
         elif not hosts and c.titled:

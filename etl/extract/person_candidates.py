@@ -41,6 +41,7 @@ from etl.extract.person_lexicon import (
     organization_gazetteer,
     seed_gazetteer,
     title_gazetteer,
+    title_last_words,
     titles,
     tokens,
 )
@@ -109,6 +110,10 @@ class Document:
         country = self.countries.get(i)
         return country is None or self.end_index(country) != i + 1 or _ambiguous(country)
 
+    def is_title_word(self, i: int) -> bool:
+        """A capitalized word that is a title's last word ("Councilor" of "State Councilor")."""
+        return self.tokens[i].norm in title_last_words()
+
     def is_initial(self, i: int) -> bool:
         text = self.tokens[i].text
         if text in abbreviations():  # "U.S." is a country, not "J." in a name
@@ -123,12 +128,22 @@ class Document:
             if j > i and not self.adjacent(j):
                 break
             norm = tokens[j].norm
-            if self.is_name_word(j):
+            dotted = j + 1 < n and tokens[j + 1].text == "." and self.glued(j + 1)
+            if self.is_name_word(j) and not (dotted and self.is_initial(j)):
                 j, words = j + 1, words + 1
             elif self.is_initial(j):
                 j += 1
                 if j < n and tokens[j].text == "." and self.glued(j):
                     j += 1
+            elif (
+                norm == "'"
+                and j > i
+                and j + 1 < n
+                and self.glued(j)
+                and self.glued(j + 1)
+                and self.is_name_word(j + 1)
+            ):
+                j += 1  # "O'Neill", "D'Alema": the apostrophe joins two capitalized parts
             elif norm == "-" and j > i and j + 1 < n and self.glued(j) and self.glued(j + 1):
                 if not (self.is_name_word(j + 1) or tokens[j + 1].norm in PARTICLES):
                     break
@@ -366,9 +381,35 @@ def _ner_candidates(doc: Document, nlp_doc: Doc) -> list[Candidate]:
                 break
             i += skip
         end = doc.scan_name(i) if i < j else i
+        if i + 1 < end and doc.is_title_word(i) and doc.scan_name(i + 1) == end:
+            # A title's last word fused onto the name: "[State] Councilor Zhao Kezhi".
+            i += 1
+        if i < end and _in_office_complement(doc, i) and _name_words_in(doc, i, end) >= 3:
+            # "Assistant Secretary for ... and Nonproliferation Christopher Ford": the
+            # complement's last word is the office's, the name is the two words after it.
+            i += 1
         if i < end:
-            found.append(Candidate(i, min(end, j), ner=True))
+            # The model stops at an initial or an apostrophe ("Alejandro N", "Peter O"); the
+            # name goes on where the name scan does.
+            cut = j < end and (doc.is_initial(j - 1) or doc.tokens[j].norm in ("'", "."))
+            found.append(Candidate(i, end if cut else min(end, j), ner=True))
     return found
+
+
+def _name_words_in(doc: Document, i: int, j: int) -> int:
+    return sum(1 for k in range(i, j) if doc.is_name_word(k))
+
+
+def _in_office_complement(doc: Document, i: int) -> bool:
+    """Whether token i continues a title's "for"/"of" complement of capitalized words
+    ("Assistant Secretary for International Security and ..."), which no gazetteer knows."""
+    k = i - 1
+    tokens = doc.tokens
+    while k > 0 and (tokens[k].text[:1].isupper() or tokens[k].norm in ("and", "the", ",")):
+        k -= 1
+    if k <= 0 or tokens[k].norm not in ("for", "of") or k == i - 1:
+        return False
+    return k - 1 in _title_end(doc)
 
 
 @functools.lru_cache(maxsize=8192)

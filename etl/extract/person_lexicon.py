@@ -45,7 +45,8 @@ STOP = _words(
     south north east west thought group conference center centre institute foundation
     program programme plan strategy vision agenda declaration treaty charter fund photo
     xinhua reuters ap afp meeting talks dialogue session visit ceremony statement press
-    briefing mechanism well so yes okay thanks consultations remarks
+    briefing mechanism well so yes okay thanks consultations remarks yesterday today
+    tomorrow tonight
     """
 )
 # Continents, regions and groupings that are not in the country or organization seeds.
@@ -137,6 +138,17 @@ def title_gazetteer() -> Gazetteer:
         if kind not in _CASED_ONLY_KINDS and title not in _CASED_ONLY_TITLES:
             entries.append((title.lower(), title))
     return _gazetteer(entries)
+
+
+@functools.cache
+def title_last_words() -> frozenset[str]:
+    """Folded last words of multi-word offices ("councilor", "minister", "secretary"): never
+    the first word of the name that follows them."""
+    return frozenset(
+        fold(t).replace("-", " ").split()[-1]
+        for t, kind in titles().items()
+        if kind != "honorific" and len(t.replace("-", " ").split()) > 1
+    )
 
 
 @functools.cache

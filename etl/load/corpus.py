@@ -5,7 +5,7 @@ Its steps run in order, each over what changed since it last ran, each committin
 units of work, so a run killed midway leaves the rest for the next run's pass:
 
 1. people: resolve a person named by surname alone to the one full name that fits, across
-   documents (a step of its own, to come; it goes first because contacts are identified by
+   documents (etl/load/people.py; it goes first because contacts are identified by
    their people: a report whose people it renames gets ``block = NULL`` so that step 2
    computes its block afresh and recomputes both blocks);
 2. events: place the reports written since, and recompute the events of every changed
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine
 
-from etl.load import events
+from etl.load import events, people
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,8 @@ class CorpusPass:
 def finish(engine: Engine) -> CorpusPass:
     """Run the corpus pass over whatever changed; cheap when nothing did."""
     started = time.perf_counter()
-    # Step 1, people, goes here: it must run before the events are placed.
+    # People first: a report whose people it renames is placed afresh by the events step.
+    people.resolve(engine)
     placed = events.place(engine)
     seconds = time.perf_counter() - started
     if placed.blocks:

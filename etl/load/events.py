@@ -25,6 +25,7 @@ from etl.facts import Event
 from etl.load.aggregate import Canonical, Report, aggregate
 from etl.load.identity import block_of, clusters
 from etl.load.rows import insert_ignore
+from etl.load.statements import place_statements
 from models import (
     Document,
     EventBlockDirty,
@@ -267,6 +268,7 @@ def _place_blocks(conn: Connection, blocks: list[str]) -> Placement:
             ),
             {"ids": [m["report_id"] for m in moves]},
         )
+        place_statements(conn, [m["report_id"] for m in moves])
     _write_events(conn, {ids[k]: e for k, e in events.items()})
     drop_unreported(conn, {i for i in placed_in.values() if i is not None})
     conn.execute(delete(EventBlockDirty).where(EventBlockDirty.block.in_(blocks)))

@@ -13,12 +13,13 @@ from sqlalchemy import Connection, Engine, delete, func, select, text, update
 from sqlalchemy.dialects.postgresql import insert
 
 from etl.extract import reference
-from etl.extract.extractor import Extraction
+from etl.extract.extractor import Extraction, Facts
 from etl.facts import Entity
 from etl.ingest.parse import PARSER_VERSION
 from etl.ingest.records import POSITION_PATTERN
 from etl.load.events import drop_unreported, events_reported_by, write_reports
 from etl.load.rows import insert_ignore, upsert_returning
+from etl.load.statements import write_statements
 from models import (
     Document,
     DocumentCaption,
@@ -35,10 +36,14 @@ from models import (
     InitiativeAlias,
     Participant,
     ParticipantAlias,
+    Statement,
+    StatementInitiative,
 )
 
 Outcome = Literal["loaded", "replaced", "unchanged", "moved"]
+# Statements first: their occasion's report would otherwise be nulled in them before they go.
 DERIVED_TABLES = (
+    Statement,
     EntityMention,
     DocumentCountry,
     DocumentParticipant,
@@ -195,8 +200,7 @@ def write_document(
             stale = True
         _copy_segments(conn, document_id, extraction)
         spans = [(s.start, s.end) for s in doc.sentences]
-        write_entities(conn, document_id, extraction.entities, spans)
-        write_reports(conn, document_id, extraction.events, doc.body, doc.captions, spans)
+        write_facts(conn, document_id, extraction.facts, doc.body, doc.captions, spans)
         drop_unreported(conn, stale_events)
     return "replaced" if stale else "loaded"
 
@@ -240,6 +244,25 @@ def _copy_segments(conn: Connection, document_id: int, extraction: Extraction) -
                 copy.write_row((document_id, seq, caption))
 
 
+def write_facts(
+    conn: Connection,
+    document_id: int,
+    facts: Facts,
+    body: str,
+    captions: Sequence[str],
+    sentence_spans: Sequence[tuple[int, int]],
+) -> None:
+    """Write what was extracted from a stored document: entities, event reports, statements
+    (in that order: statements point at the speakers and occasions written before them)."""
+    participant_ids, initiative_ids = write_entities(
+        conn, document_id, facts.entities, sentence_spans
+    )
+    write_reports(conn, document_id, facts.events, body, captions, sentence_spans)
+    write_statements(
+        conn, document_id, facts.statements, sentence_spans, participant_ids, initiative_ids
+    )
+
+
 def clear_facts(conn: Connection, document_id: int) -> set[int]:
     """Delete what was extracted from a document; returns the events it reported (their
     blocks are marked for the end of the run; ``drop_unreported`` removes the emptied)."""
@@ -260,6 +283,9 @@ def delete_orphans(conn: Connection) -> None:
             ~select(EventParticipant.participant_id)
             .where(EventParticipant.participant_id == Participant.id)
             .exists(),
+            ~select(Statement.id)
+            .where(Statement.speaker_participant_id == Participant.id)
+            .exists(),
         )
     )
     conn.execute(
@@ -270,6 +296,9 @@ def delete_orphans(conn: Connection) -> None:
             ~select(EventInitiative.initiative_id)
             .where(EventInitiative.initiative_id == Initiative.id)
             .exists(),
+            ~select(StatementInitiative.initiative_id)
+            .where(StatementInitiative.initiative_id == Initiative.id)
+            .exists(),
         )
     )
 
@@ -279,9 +308,10 @@ def write_entities(
     document_id: int,
     entities: Sequence[Entity],
     sentence_spans: Sequence[tuple[int, int]],
-) -> None:
+) -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], int]]:
     """Link ``entities`` to the document, creating shared participant/initiative rows as needed,
-    and record every mention as evidence with its sentence."""
+    and record every mention as evidence with its sentence. Returns the participants' ids by
+    ``(kind, name)`` and the initiatives' by ``(name,)``."""
     known = reference.country_names()
 
     def country(code: str | None) -> str | None:
@@ -398,6 +428,7 @@ def write_entities(
             copy.write_row(
                 (document_id, kind, iso3, pid, iid, m.caption, m.start, m.end, sentence, m.text)
             )
+    return participant_ids, initiative_ids
 
 
 @functools.cache

@@ -32,8 +32,11 @@ from models import (
     EventReport,
     Initiative,
     Participant,
+    StatementCountry,
+    StatementInitiative,
 )
 from models import Event as EventRow
+from models import Statement as StatementRow
 
 METADATA_FIELDS = ("title", "published", "outlet", "author")
 ENTITY_FIELDS = ("countries", "persons", "organizations", "initiatives")
@@ -303,6 +306,8 @@ def db_predictions(engine: Engine, documents: Sequence[str]) -> dict[str, dict[s
             by_id[doc_id]["initiatives"].append({"name": name, "aliases": sorted(aliases)})
         for doc_id, event in _db_events(conn, ids):
             by_id[doc_id].setdefault("events", []).append(event)
+        for doc_id, statement in _db_statements(conn, ids):
+            by_id[doc_id].setdefault("statements", []).append(statement)
     return found
 
 
@@ -370,6 +375,59 @@ def _db_events(conn: Connection, document_ids: list[int]) -> Iterator[tuple[int,
                 "participants": sorted(p for p in (r.people or []) if p),
                 "countries": sorted(c for c in (r.countries or []) if c),
                 "evidence": r.summary,
+            },
+        )
+
+
+def _db_statements(
+    conn: Connection, document_ids: list[int]
+) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The statements each document holds, in the form ``statement_prediction`` gives."""
+    s = StatementRow
+    countries = (
+        select(func.array_agg(StatementCountry.country_iso3))
+        .where(StatementCountry.statement_id == s.id)
+        .scalar_subquery()
+    )
+    initiatives = (
+        select(func.array_agg(Initiative.name))
+        .join(StatementInitiative, StatementInitiative.initiative_id == Initiative.id)
+        .where(StatementInitiative.statement_id == s.id)
+        .scalar_subquery()
+    )
+    rows = conn.execute(
+        select(
+            s.document_id,
+            Participant.name,
+            Participant.kind,
+            s.speaker_country_iso3,
+            s.speaker_surface,
+            s.mode,
+            s.cue,
+            s.content,
+            s.stated_on,
+            s.stated_precision,
+            countries.label("countries"),
+            initiatives.label("initiatives"),
+        )
+        .outerjoin(Participant, Participant.id == s.speaker_participant_id)
+        .where(s.document_id.in_(document_ids))
+        .order_by(s.document_id, s.char_start)
+    ).all()
+    for r in rows:
+        date = format_date(r.stated_on, r.stated_precision or "day") if r.stated_on else None
+        yield (
+            r.document_id,
+            {
+                "speaker": r.name or r.speaker_country_iso3,
+                "speaker_kind": r.kind or "country",
+                "speaker_surface": r.speaker_surface,
+                "mode": r.mode,
+                "cue": r.cue,
+                "content": r.content,
+                "countries": sorted(r.countries or []),
+                "initiatives": sorted(r.initiatives or []),
+                "date": date,
             },
         )
 

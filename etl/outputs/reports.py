@@ -27,6 +27,7 @@ from models import (
     Participant,
     ParticipantAlias,
     RejectedInputRow,
+    Statement,
 )
 
 
@@ -70,6 +71,13 @@ def counts(engine: Engine) -> dict[str, str]:
             select(func.count()).select_from(EventReport).where(EventReport.event_id.is_(None))
         )
         dirty = conn.scalar(select(func.count()).select_from(EventBlockDirty))
+        statements = conn.scalar(select(func.count()).select_from(Statement)) or 0
+        speakers = conn.scalar(
+            select(
+                func.count(func.distinct(Statement.speaker_participant_id))
+                + func.count(func.distinct(Statement.speaker_country_iso3))
+            )
+        )
     span = f", published {first} .. {last}" if first else ""
     waiting = ""
     if pending or dirty:
@@ -80,6 +88,7 @@ def counts(engine: Engine) -> dict[str, str]:
         "Countries": str(countries),
         "Entities": f"{people} people, {orgs} organizations, {initiatives} initiatives",
         "Events": f"{events} ({mentions} mentions{waiting})",
+        "Statements": f"{statements} ({speakers} speakers)",
     }
 
 

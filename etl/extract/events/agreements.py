@@ -48,8 +48,22 @@ def _object_text(tok: Token, preps: tuple[str, ...] = ("of",)) -> tuple[Token | 
     return None, ""
 
 
+def _under_anniversary(tok: Token) -> bool:
+    """ "The 40th anniversary of the signing of the Treaty" remembers a signing; it is none."""
+    node = tok
+    for _ in range(4):
+        if node.lower_ in ("anniversary", "anniversaries", "jubilee"):
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
 def agreement(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
     tok, low = trigger.token, trigger.low
+    if _under_anniversary(tok):
+        return None
     obj, phrase = _object_text(tok)
     if obj is None and tok.dep_ == "compound" and tok.head.lower_ in ("ceremony", "ceremonies"):
         # "the signing ceremony for the Joint Statement": what the ceremony was for.

@@ -73,13 +73,13 @@ def scheduled_date(ctx: Context, date: ResolvedDate | None) -> ResolvedDate | No
         shift = dt.timedelta(days=7)
         end = date.end_date + shift if date.end_date else None
         return dataclasses.replace(date, date=date.date + shift, end_date=end)
+    if date.end_date is not None and date.end_date >= anchor:
+        return date  # under way: "will travel from May 31 to June 6" issued on June 1
     if date.date < anchor:
-        try:
-            moved = date.date.replace(year=date.date.year + 1)
-            end = date.end_date.replace(year=date.end_date.year + 1) if date.end_date else None
-        except ValueError:
-            return date
-        return dataclasses.replace(date, date=moved, end_date=end)
+        # The resolver already read a coming clause's month and day forwards; one that still
+        # lies before the reference date belongs to another clause ("On July 13 the ministry
+        # briefed on the upcoming visit"), and a year ahead is beyond what a text announces.
+        return None
     return date
 
 

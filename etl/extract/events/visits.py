@@ -20,6 +20,10 @@ _REGION_WORDS = re.compile(
     r"|South America|North America|the Pacific|the Caribbean|Oceania|the Gulf)\b"
 )
 
+# A destination in a visit's list: "to (the) X", "and X", ", X" ("visit to the People's
+# Republic of China").
+_LISTED = re.compile(r"(?:\bto|\band|,)\s+(?:the\s+)?$")
+
 
 def _crowd(subject: Token) -> bool:
     """A subject that is many people, not an envoy: "tourists", "two million Americans",
@@ -51,8 +55,8 @@ def visit(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
     span_end = max((t.idx + len(t) for t in node_tokens), default=end)
     for s, e, ent in ctx.countries:
         if span_start <= s and e <= span_end and s >= start:
-            before = ctx.text[max(0, s - 6) : s].casefold()
-            listed = tok.pos_ == "VERB" or "to " in before or "and " in before or ", " in before
+            before = ctx.text[max(0, s - 12) : s].casefold()
+            listed = tok.pos_ == "VERB" or bool(_LISTED.search(before))
             if listed and ent.name not in dest_countries:
                 dest_countries.append(ent.name)
     for m in _REGION_WORDS.finditer(ctx.text, start, max(span_end, end)):
