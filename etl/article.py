@@ -30,6 +30,7 @@ class RawInput:
     content_sha256: str
     kind: InputKind
     record: str | None = None
+    sidecar: bytes | None = None  # the file's ``.meta.json`` (etl.ingest.sidecar), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class SourceMeta:
     # The known outlet most of a saved page's own links point to: a fallback after the text's
     # own credit, for pages whose markup names no site or address (a ministry's saved page).
     linked_outlet: str | None = None
+    language: str | None = None  # as stated by the user (sidecar, front matter)
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ from etl.ingest.discover import STDIN_SOURCE
 from etl.ingest.encoding import bytes_to_text
 from etl.ingest.outlets import known_outlet, outlet_for_domain, outlet_for_url
 from etl.ingest.records import URL_KEYS
+from etl.ingest.sidecar import sidecar_fields, split_front_matter, stated_meta
 from etl.ingest.titles import strip_site_suffix, title_record_date
 
 log = logging.getLogger(__name__)
@@ -83,9 +84,12 @@ def decode(raw: RawInput) -> DecodedArticle:
     elif kind == "json":
         body, meta = _decode_json(text)
     else:
-        body, meta = clean_text(text), SourceMeta()
+        front, text = split_front_matter(text.lstrip("\ufeff"))
+        body, meta = clean_text(text), stated_meta(front, SourceMeta())
         if raw.source.lower().endswith(".md"):
             body = markdown_to_text(body)
+    if raw.sidecar is not None:
+        meta = stated_meta(sidecar_fields(raw.sidecar), meta)
     if not body.strip():
         raise RejectedInput("empty input" if kind == "text" else "no article text found")
     return DecodedArticle(raw.source, raw.content_sha256, body, meta, record=raw.record)

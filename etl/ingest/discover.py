@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from etl.article import InputKind, Rejection
+from etl.ingest.sidecar import is_sidecar
 
 STDIN_SOURCE = "<stdin>"
 
@@ -139,6 +140,8 @@ def _explicit(arg: str, seen_files: set[str]) -> Iterator[Candidate | Rejection]
             # Loading nothing without a word looks like success; say why instead.
             yield Rejection(arg, f"directory holds no supported files (supported: {_SUPPORTED})")
         return
+    if is_sidecar(arg):
+        return  # metadata of the file beside it, read with that file (`diplo load dir/*`)
     kind = kind_for(arg)
     if kind is None:
         suffix = os.path.splitext(arg)[1]
@@ -172,7 +175,7 @@ def _expand_glob(pattern: str, seen_files: set[str]) -> Iterator[Candidate | Rej
                 yield item
             continue
         kind = kind_for(match)
-        if kind is None or not os.path.isfile(match):
+        if kind is None or not os.path.isfile(match) or is_sidecar(match):
             continue
         found = True
         if _first_time(match, seen_files):
@@ -233,7 +236,7 @@ def _walk(
             continue
         path = os.path.join(root, *item)
         kind = kind_for(path)
-        if kind is None:
+        if kind is None or is_sidecar(path):
             continue
         if supported is not None:
             supported[0] += 1

@@ -23,7 +23,7 @@ from etl.ingest.titles import title_record_date
 
 # Stored on every document as parser_version. Bump it when decoding or parsing changes what
 # a file becomes (body, metadata, sentences): the next load re-reads documents of older ones.
-PARSER_VERSION = "parse-3"  # 3: outlets from addresses, government and agency domains (issue 19)
+PARSER_VERSION = "parse-3"  # 3: outlets from addresses, front matter and sidecars (issue 19)
 
 # Longer than any news article (about 25,000 words), short enough that the model's time and
 # memory stay bounded; DIPLO_MAX_CHARS raises it for unusual corpora.
@@ -98,7 +98,11 @@ def parse(article: DecodedArticle) -> ParsedDocument:
             f"article too long to extract: {len(body):,} characters (limit {MAX_BODY_CHARS:,},"
             " set DIPLO_MAX_CHARS to raise it)"
         )
-    language = detect_language(body)
+    stated = (article.meta.language or "").strip().lower() or None
+    if stated is not None and stated.split("-")[0] not in ("en", "eng", "english"):
+        raise RejectedInput(f"not English (stated: {stated})")
+    # A language the user states is taken as said: short or formulaic texts fool detection.
+    language = "en" if stated else detect_language(body)
     if language != "en":
         raise RejectedInput(f"not English (detected: {language})")
 

@@ -26,8 +26,10 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO
 
 from etl.article import RawInput, Rejection
+from etl.errors import RejectedInput
 from etl.ingest.discover import STDIN_SOURCE, Candidate
 from etl.ingest.records import record_key, shared_identities, stated_identity
+from etl.ingest.sidecar import SIDECAR_SUFFIX, read_sidecar
 
 _CHUNK = 1 << 20
 _JSON_LINES_SUFFIXES = (".jsonl", ".ndjson")
@@ -67,7 +69,17 @@ def read(
     if len(data) > max_bytes:
         yield Rejection(source, f"file too large: more than {human_size(max_bytes)} (limit)")
         return
-    if candidate.kind == "json":
+    try:
+        # JSON records state their own metadata; a sidecar describes one document.
+        sidecar = None if candidate.kind == "json" else read_sidecar(path, max_bytes)
+    except (RejectedInput, OSError) as exc:
+        yield Rejection(source, str(exc) if isinstance(exc, RejectedInput) else _os_reason(exc))
+        return
+    if sidecar is not None:
+        # The sidecar is part of what the document is: editing it re-parses the document.
+        sha = _sha256(data + b"\0" + SIDECAR_SUFFIX.encode() + b"\0" + sidecar)
+        yield RawInput(source, data, sha, candidate.kind, sidecar=sidecar)
+    elif candidate.kind == "json":
         yield from _json_document(source, data)
     else:
         yield RawInput(source, data, _sha256(data), candidate.kind)
