@@ -283,6 +283,12 @@ def test_a_quotation_glued_to_its_cue() -> None:
     )
     assert (s.speaker, s.mode, s.cue) == ("Narendra Modi", "direct", "said")
     assert s.content == "The harbour opens a new chapter for our coasts. We will build on it"
+    found = statements(
+        "Q: Narendra Modi said,“The harbour opens a new chapter for our coasts.” Your view?\n\n"
+        "A: We have noted the remarks and welcome the harbour.",
+        title=PRESS_TITLE,
+    )
+    assert [s.speaker for s in found] == ["Mao Ning"]  # nothing inside the question
 
 
 def test_according_to_a_speech_by_a_person_is_that_persons() -> None:
