@@ -283,6 +283,30 @@ def test_a_quotation_glued_to_its_cue() -> None:
     )
     assert (s.speaker, s.mode, s.cue) == ("Narendra Modi", "direct", "said")
     assert s.content == "The harbour opens a new chapter for our coasts. We will build on it"
+    found = statements(
+        "Q: Narendra Modi said,“The harbour opens a new chapter for our coasts.” Your view?\n\n"
+        "A: We have noted the remarks and welcome the harbour.",
+        title=PRESS_TITLE,
+    )
+    assert [s.speaker for s in found] == ["Mao Ning"]  # nothing inside the question
+
+
+def test_according_to_a_speech_by_a_person_is_that_persons() -> None:
+    s = only(
+        "Xi Jinping arrived in Lima on Tuesday. The two sides will also discuss the port, "
+        "according to a written speech by Xi released upon his arrival."
+    )
+    assert (s.speaker, s.cue) == ("Xi Jinping", "according to")
+    assert s.content == "The two sides will also discuss the port"
+
+
+def test_the_speakers_own_occasion_closing_the_content_is_left_out() -> None:
+    s = only(
+        "Xi Jinping called for closer trade ties in his phone conversations with the leaders "
+        "of Peru and Chile on Tuesday respectively."
+    )
+    assert s.content == "closer trade ties"
+    assert s.stated_on == dt.date(2023, 6, 13)
 
 
 def test_a_pronoun_speaks_for_the_person_last_spoken_of() -> None:

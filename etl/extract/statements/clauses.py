@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from etl.extract.speech_cues import Cue, cues_at, norm
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 CORE = frozenset(
     {"ccomp", "xcomp", "dobj", "dative", "attr", "oprd", "acomp", "pobj", "pcomp", "obj"}
@@ -217,6 +217,7 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
         if verb.dep_ == "advcl" and subject is not None and verb.i < subject.i < verb.head.i:
             # "Calling for A, Wang urged B": A runs to the main clause, whatever the parse.
             end = subject.left_edge.i - 1
+        end = _before_own_occasion(verb.doc, start, end)
         root = clause_after[0] if clause_after else core[0]
         also = (before[-1].left_edge.i, before[-1].right_edge.i) if before else None
         return Claim(hit, subject, start, end, "after", root, also)
@@ -277,6 +278,30 @@ def _names_the_occasion(child: Token) -> bool:
     if child.dep_ != "prep" or child.lower_ not in ("in", "at", "during", "on", "after", "before"):
         return False
     return any(g.dep_ == "pobj" and g.lower_ in OCCASION_WORDS for g in child.children)
+
+
+def _before_own_occasion(doc: Doc, start: int, end: int) -> int:
+    """ "called for deepening relations in his phone conversations with ...": the speaker's
+    own occasion closing the content, wherever the parser attached it, is not what was said."""
+    for t in doc[start + 2 : end + 1]:
+        if t.dep_ != "prep" or t.lower_ not in ("in", "at", "during"):
+            continue
+        if not all(_trailing_time(r) for r in doc[t.right_edge.i + 1 : end + 1]):
+            continue
+        objects = [g for g in t.children if g.dep_ == "pobj" and g.lower_ in OCCASION_WORDS]
+        if any(p.dep_ == "poss" and p.lower_ in OWN for o in objects for p in o.children):
+            return t.i - 1
+    return end
+
+
+OWN = frozenset({"his", "her", "their", "its"})
+
+
+def _trailing_time(token: Token) -> bool:
+    """Words that may follow the occasion: "on Tuesday", "respectively"."""
+    if token.pos_ in ("ADV", "PUNCT"):
+        return True
+    return any(a.dep_ == "prep" and _names_the_occasion(a) for a in (token, *token.ancestors))
 
 
 def _before(hit: Hit, subject: Token | None, verb: Token) -> Claim:

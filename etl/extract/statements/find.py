@@ -63,7 +63,7 @@ def find_statements(
     drafts += _sentence_drafts(ctx, questions)
     if not turns:
         drafts += _speech_draft(ctx, drafts, titled[0] if titled else None)
-    drafts += _glued_quotes(ctx, drafts)
+    drafts += _glued_quotes(ctx, drafts, questions)
     drafts += _continued_quotes(ctx, drafts)
     drafts = _without_inner(drafts)
     drafts = [d for d in drafts if not _on_pointer_or_headline(ctx, d)]
@@ -180,10 +180,12 @@ def _speech_draft(ctx: Context, drafts: list[Draft], titled: Speaker | None) -> 
     return [Draft(start, end, speaker, "direct", "statement", start, (start, end), True)]
 
 
-_GLUED_CUE = re.compile(r"(?P<cue>[^\W\d_]+)[,:]?[ \t]*$")
+_GLUED_CUE = re.compile(r"(?P<cue>[^\W\d_]+)[,:]?$")
 
 
-def _glued_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+def _glued_quotes(
+    ctx: Context, drafts: list[Draft], questions: list[tuple[int, int]]
+) -> list[Draft]:
     """ "Modi said,“History has been made ...”": a quotation glued to its cue, which the
     tokenizer then reads as one word with the quotation's first word, so the parse has no
     verb of saying; the name right before the cue speaks."""
@@ -191,6 +193,8 @@ def _glued_quotes(ctx: Context, drafts: list[Draft]) -> list[Draft]:
     for q in ctx.quotes.items:
         qs, qe = q.inner(ctx.text)
         if qe - qs < 20 or any(d.start <= qs < d.end or qs <= d.start < qe for d in drafts):
+            continue
+        if _in_any(q.open, questions):
             continue
         m = _GLUED_CUE.search(ctx.text, max(0, q.open - 20), q.open)
         if m is None or not _one_word_cue(m["cue"]):

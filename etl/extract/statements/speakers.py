@@ -58,6 +58,8 @@ ROLE_HEADS: dict[str, tuple[str, ...]] = {
 ADOPTED_TEXTS = frozenset({"resolution", "resolutions", "charter"})
 # A writing that reports for its outlet or issuer: "according to a Xinhua story".
 REPORT_NOUNS = frozenset({"story", "report", "reports", "readout", "release", "dispatch"})
+# Texts that speak for the one who wrote or gave them: "a speech by Xi", "Wong's statement".
+AUTHORED_TEXTS = frozenset({"speech", "statement", "remarks", "article", "letter", "message"})
 JOINT_WORDS = frozenset({"joint", "jointly", "both", "two", "all"})
 _BODY_WORDS = ("assembly", "council", "parliament", "congress", "committee", "commission")
 
@@ -258,8 +260,12 @@ def resolve(ctx: Context, memory: Memory, subject: Token) -> Speaker | None:
         return _adopting_body(ctx, phrase, at)
     if low in STATE_HEADS:
         return None
-    if low in REPORT_NOUNS:  # "according to a Xinhua story": the outlet or body named in it
-        owners = [n for n in _mentions(ctx, phrase) if n.kind in ("organization", "person")]
+    if low in REPORT_NOUNS or low in AUTHORED_TEXTS:
+        # "according to a Xinhua story", "according to a written speech by Xi": its author
+        if any(t.lower_ in JOINT_WORDS for t in phrase):
+            return None
+        by = [g for c in subject.children if c.lower_ == "by" for g in c.children]
+        owners = [n for n in _mentions(ctx, [*phrase, *by]) if n.kind in ("organization", "person")]
         return named_speaker(owners[-1], surface) if owners else None
     if subject.pos_ == "PROPN":
         iso3 = capital_country(subject.text)
