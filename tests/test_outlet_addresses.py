@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from etl.article import DecodedArticle, RawInput, SourceMeta
-from etl.ingest.decode import decode, linked_outlet
+from etl.ingest.decode import decode
 from etl.ingest.issuers import self_described_outlet, trailing_credit
 from etl.ingest.metadata import split_header
-from etl.ingest.outlets import canonical_outlet, find_outlet, outlet_for_url
+from etl.ingest.outlets import canonical_outlet, find_outlet, linked_outlet, outlet_for_url
 from etl.ingest.parse import parse
 from etl.outputs.evaluate import score_document
 

@@ -18,12 +18,11 @@ bytes).
 
 from __future__ import annotations
 
-import collections
 import functools
 import json
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from html.parser import HTMLParser
 from types import ModuleType
 from typing import Any
@@ -35,7 +34,7 @@ from etl.errors import ExtractorUnavailable, RejectedInput
 from etl.ingest.dates import format_date, parse_date
 from etl.ingest.discover import STDIN_SOURCE
 from etl.ingest.encoding import bytes_to_text
-from etl.ingest.outlets import known_outlet, outlet_for_domain, outlet_for_url
+from etl.ingest.outlets import known_outlet, linked_outlet, outlet_for_domain, outlet_for_url
 from etl.ingest.records import URL_KEYS
 from etl.ingest.sidecar import sidecar_fields, split_front_matter, stated_meta
 from etl.ingest.titles import strip_site_suffix, title_record_date
@@ -383,22 +382,6 @@ def _outlet(site: str | None, url: str | None) -> str | None:
     if site and (known_outlet(site) or outlet_for_domain(site)):
         return known_outlet(site) or outlet_for_domain(site)
     return (outlet_for_url(url) if url else None) or site
-
-
-# A site's own navigation links its pages by absolute address; a page that links a few times
-# at most says nothing about where it lives.
-_MIN_LINKS = 5
-
-
-def linked_outlet(urls: Sequence[str]) -> str | None:
-    """The known outlet that at least half of a page's absolute links belong to, if any."""
-    if len(urls) < _MIN_LINKS:
-        return None
-    owners = collections.Counter(filter(None, (outlet_for_url(u) for u in urls)))
-    if not owners:
-        return None
-    outlet, count = owners.most_common(1)[0]
-    return outlet if 2 * count >= len(urls) else None
 
 
 def _same(a: str, b: str) -> bool:

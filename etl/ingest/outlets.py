@@ -10,8 +10,10 @@ pages describe their site in still others ("DW.COM", "@ReutersIndia", a page add
 
 from __future__ import annotations
 
+import collections
 import csv
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -111,3 +113,19 @@ def outlet_for_url(url: str) -> str | None:
     except ValueError:
         return None
     return outlet_for_domain(host) if host else None
+
+
+# A site's own navigation links its pages by absolute address; a page that links a few times
+# at most says nothing about where it lives.
+_MIN_LINKS = 5
+
+
+def linked_outlet(urls: Sequence[str]) -> str | None:
+    """The known outlet that at least half of a page's absolute links belong to, if any."""
+    if len(urls) < _MIN_LINKS:
+        return None
+    owners = collections.Counter(filter(None, (outlet_for_url(u) for u in urls)))
+    if not owners:
+        return None
+    outlet, count = owners.most_common(1)[0]
+    return outlet if 2 * count >= len(urls) else None
