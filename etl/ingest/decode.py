@@ -35,6 +35,7 @@ from etl.ingest.dates import format_date, parse_date
 from etl.ingest.discover import STDIN_SOURCE
 from etl.ingest.encoding import bytes_to_text
 from etl.ingest.outlets import known_outlet, linked_outlet, outlet_for_domain, outlet_for_url
+from etl.ingest.published import extractor_date
 from etl.ingest.records import URL_KEYS
 from etl.ingest.sidecar import sidecar_fields, split_front_matter, stated_meta
 from etl.ingest.titles import strip_site_suffix, title_record_date
@@ -286,7 +287,7 @@ def _decode_html(html: str) -> tuple[str, SourceMeta]:
             # The extractor's date is a guess from the page text when the markup states none;
             # a transcript's title ("... Press Conference on March 24, 2020") knows better.
             or _record_date(title)
-            or ex.get("date")
+            or extractor_date(ex.get("date"), html)
         ),
         outlet=_outlet(site, url),
         author=_clean_field(_author(scan) or ex.get("author")),

@@ -105,3 +105,26 @@ def closing_date(lines: Sequence[str]) -> tuple[dt.date, Precision] | None:
         if value is not None and value[1] == "day":
             return value
     return None
+
+
+# "Copyright © 2014, Ministry of ...", "© 2009-2024 The Outlet", "(c) 2021": the site's notice.
+_COPYRIGHT_YEARS = re.compile(
+    r"(?:copyright|©|&copy;|\(c\))\s*(?:©\s*)?(?:\d{4}\s*[-–]\s*)?(?P<year>\d{4})", re.IGNORECASE
+)
+
+
+def extractor_date(guess: str | None, html: str) -> str | None:
+    """The HTML extractor's date guess, unless it is only the page's copyright year.
+
+    When the markup states no date, the extractor falls back to a year it finds in the page
+    and reports it as the first of January; a copyright notice's year is not when a text was
+    published (a site's footer can be years older or newer than its pages), so such a guess is
+    dropped and the date is left to the text's own lines or to nobody.
+    """
+    if not guess:
+        return guess
+    found = re.fullmatch(r"(\d{4})-01-01", guess.strip()[:10])
+    if found is None:
+        return guess
+    copyright_years = {m.group("year") for m in _COPYRIGHT_YEARS.finditer(html)}
+    return None if found.group(1) in copyright_years else guess
