@@ -5,9 +5,12 @@ counts; the migration keeps data, keeps the read-only role reading, and its down
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -20,7 +23,7 @@ from etl.article import DecodedArticle
 from etl.extract.extractor import extract
 from etl.ingest.parse import parse
 from etl.load import corpus, loader, schema
-from etl.outputs import roles
+from etl.outputs import export, roles
 
 # A call dated in its text, a state speaking, a quotation; statements with no date of their
 # own in a dated document; a document with no date at all.
@@ -234,3 +237,46 @@ def test_0011_reads_data_written_before_and_its_downgrade_restores_0010(
     assert _read(empty_engine, _tables(empty_engine)) == written
     with psycopg.connect(_dsn(empty_db_url, readonly_at_0010)) as conn:
         assert conn.execute("SELECT count(*) FROM analytics.person_activity").fetchone() == (1,)
+
+
+# --- export ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_every_table_and_view_exports_after_a_real_load(
+    spoken: Engine, tmp_path: Path, fmt: str
+) -> None:
+    written = {w.relation: w for w in export.export(spoken, tmp_path, fmt)}  # type: ignore[arg-type]
+    catalog = _query(
+        spoken,
+        "SELECT table_schema || '.' || table_name FROM information_schema.tables"
+        " WHERE table_schema IN ('public', 'ops', 'analytics')"
+        " AND table_name <> 'alembic_version'",
+    )
+    assert set(written) == {name for (name,) in catalog}
+    for relation in (
+        "public.statements",
+        "public.statement_countries",
+        "public.statement_initiatives",
+        "analytics.statements",
+        "analytics.statements_monthly",
+        "analytics.person_activity",
+    ):
+        assert written[relation].rows > 0, relation
+    for relation, item in written.items():
+        assert item.rows == _query(spoken, f"SELECT count(*) FROM {relation}")[0][0], relation
+        if fmt == "jsonl":
+            lines = item.path.read_text(encoding="utf-8").splitlines()
+            assert len([json.loads(line) for line in lines]) == item.rows, relation
+        elif fmt == "csv":
+            with item.path.open(newline="", encoding="utf-8") as fh:
+                assert sum(1 for _ in csv.reader(fh)) - 1 == item.rows, relation
+        else:
+            import pyarrow.parquet as pq
+
+            assert pq.read_table(item.path).num_rows == item.rows, relation
+    if fmt == "jsonl":
+        path = written["analytics.statements"].path
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        first = min(records, key=lambda r: r["statement_id"])
+        assert (first["speaker"], first["stated_day"]) == ("Amina Rahman", "2024-03-05")
