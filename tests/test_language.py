@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
