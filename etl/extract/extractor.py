@@ -80,6 +80,7 @@ def extract_facts(
         published_on=published_on,
         published_precision=published_precision,
         dateline_date=dateline_date,
+        title=title,
     )
     statements, speakers = find_statements(
         combined.text,

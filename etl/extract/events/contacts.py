@@ -106,7 +106,26 @@ def speech_contact(ctx: Context, verb: Token) -> str | None:
         return "call"
     if words & _IN_PERSON:
         return "meeting"
-    return "call"
+    return ctx.titled_contact or "call"
+
+
+# A readout's title: "Secretary Blinken's Meeting with ...", "Deputy Secretary's Call with ...",
+# "Readout of the President's Meetings with ...", "X Meets With Y".
+_TITLED_CONTACT = re.compile(
+    r"\b(?:(?P<call>(?:phone |telephone |video )?calls?)|(?P<meeting>meetings?|meets))"
+    r"\s+with\b",
+    re.IGNORECASE,
+)
+
+
+def titled_contact(title: str | None) -> str | None:
+    """The contact a readout's title names, if it names one: its text's "spoke with" is that
+    contact. A release's "spoke with" is read as a call unless the clause places the two
+    together, but a title that reads "Meeting with" says they met."""
+    found = _TITLED_CONTACT.search(title or "")
+    if found is None:
+        return None
+    return "call" if found.group("call") else "meeting"
 
 
 def _receives_someone(ctx: Context, verb: Token) -> bool:

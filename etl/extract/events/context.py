@@ -41,6 +41,9 @@ class Context:
     # A record of speech (a briefing, an interview, remarks with questions): its speakers
     # refer to occurrences of any time, so one it does not date has no year of its own.
     spoken: bool = False
+    # The contact a readout's title names ("Secretary's Meeting with X"): what an unqualified
+    # "spoke with" in its text was.
+    titled_contact: str | None = None
 
     def paragraph_of(self, offset: int) -> int:
         k = 0

@@ -22,7 +22,7 @@ from etl.extract.events.attach import (
     resolve_sentence_dates,
     scheduled_date,
 )
-from etl.extract.events.contacts import contact, message
+from etl.extract.events.contacts import contact, message, titled_contact
 from etl.extract.events.context import (
     Builder,
     Candidate,
@@ -59,6 +59,7 @@ def find_events(
     published_on: dt.date | None,
     published_precision: DatePrecision | None,
     dateline_date: str | None = None,
+    title: str | None = None,
 ) -> list[Event]:
     """Every occurrence ``text`` reports, once each, with all its mentions. Relative dates
     count from the dateline's date ("BEIJING, Oct. 27 (Xinhua) --"), else the publication date."""
@@ -79,6 +80,7 @@ def find_events(
         reference_year=reference_year,
         paragraph_starts=paragraph_starts(text),
         spoken=is_transcript(text),
+        titled_contact=titled_contact(title),
     )
     candidates: list[Candidate] = []
     previous: tuple[dt.date, DatePrecision] | None = None
