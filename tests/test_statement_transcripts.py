@@ -60,3 +60,24 @@ def test_a_page_of_one_answer_is_the_titled_spokespersons_statement() -> None:
     )
     assert [(s.speaker, s.mode) for s in found] == [("Mao Ning", "direct")]
     assert found[0].content.startswith("The joint drill is a routine exchange")
+
+
+def test_expressed_concern_about_a_topic_gives_the_topic_as_content() -> None:
+    found = statements(
+        "Secretary of State Antony Blinken spoke today with Minister Ana Ruiz. Secretary Blinken "
+        "also expressed concern with the situation the valley's farmers are enduring and "
+        "reiterated the United States' support for rebuilding the valley's roads.",
+        title="Secretary Blinken's Call with Minister Ruiz",
+    )
+    assert [(s.speaker, s.cue, s.content) for s in found] == [
+        (
+            "Antony Blinken",
+            "expressed concern",
+            "with the situation the valley's farmers are enduring",
+        ),
+        (
+            "Antony Blinken",
+            "reiterated",
+            "the United States' support for rebuilding the valley's roads",
+        ),
+    ]
