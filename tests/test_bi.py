@@ -243,6 +243,8 @@ def test_every_analytics_view_and_column_has_a_comment(engine: Engine) -> None:
         "bilateral_engagements",
         "person_activity",
         "data_freshness",
+        "statements",
+        "statements_monthly",
     }
     assert all(comment for _, comment in views)
     missing = _query(
@@ -443,6 +445,9 @@ def test_time_and_list_columns_say_so_in_their_comments(engine: Engine) -> None:
         "event_timeline.organizations",
         "event_timeline.countries",
         "event_timeline.country_codes",
+        "statements.countries",
+        "statements.country_codes",
+        "statements.initiatives",
     ]
     for column in lists:
         assert 'separated by "; "' in comments[column], column

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import Engine, text
 
+from etl import pipeline
 from etl.ingest.language import detect_language
 
 
@@ -56,3 +61,43 @@ def test_too_little_text_is_undetermined(text: str) -> None:
 def test_never_raises(text: str) -> None:
     code = detect_language(text)
     assert code == "und" or len(code) == 2
+
+
+# One-sentence wire records of our own: few function words, many names and numbers.
+SHORT_ENGLISH = [
+    "Some 750,000 Syrian refugees sought shelter in Turkey last year.",
+    "Roughly 2,000 Afghan families fled to Pakistan in March.",
+    "Heavy rain flooded Dhaka streets on Sunday.",
+    "Ukrainian drones struck Russian oil depots overnight.",
+    "Police arrested 14 protesters outside parliament.",
+    "The summit ended without agreement.",
+]
+
+
+@pytest.mark.parametrize("sentence", SHORT_ENGLISH)
+def test_one_english_sentence_is_english(sentence: str) -> None:
+    assert detect_language(sentence) == "en"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Der Minister reiste gestern nach Berlin.", "de"),
+        ("Le ministre est arrivé à Paris hier soir.", "fr"),
+        ("De minister is gisteren naar Berlijn gereisd.", "nl"),
+        ("Presiden tiba di Jakarta pada hari Senin.", "id"),
+    ],
+)
+def test_one_foreign_sentence_is_not_english(sentence: str, expected: str) -> None:
+    assert detect_language(sentence) == expected
+
+
+def test_a_one_sentence_record_is_stored(engine: Engine, tmp_path: Path) -> None:
+    (tmp_path / "refugees.txt").write_text(SHORT_ENGLISH[0] + "\n", encoding="utf-8")
+    record = {"text": SHORT_ENGLISH[1]}
+    (tmp_path / "wire.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = pipeline.load(engine, [str(tmp_path)], max_bytes=10 * 1024 * 1024)
+    assert (result.counts.loaded, result.counts.rejected) == (2, 0)
+    with engine.connect() as conn:
+        bodies = conn.execute(text("SELECT body, language FROM documents ORDER BY body")).all()
+    assert [tuple(b) for b in bodies] == [(SHORT_ENGLISH[1], "en"), (SHORT_ENGLISH[0], "en")]

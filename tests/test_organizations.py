@@ -124,3 +124,42 @@ def test_quoted_group_name_matches() -> None:
     orgs = _orgs(text)
     assert "Group of Friends for Peace" in orgs
     assert "United Nations" in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("The talks ended late, according to the official Kuwait News Agency.", "KUNA"),
+        ("The premier spoke through China Media Group on New Year's Eve.", "China Media Group"),
+        ("The envoy said so, according to the state-run Saudi Press Agency.", "Saudi Press Agency"),
+    ],
+)
+def test_news_agency_as_source_or_channel(text: str, agency: str) -> None:
+    orgs = _orgs(text)
+    assert any(agency in (name, e.short_name) for name, e in orgs.items()), orgs
+
+
+def test_a_page_describing_itself_does_not_name_its_outlet_as_actor() -> None:
+    own = _orgs("date 2024-05-01 CGTN published an article on the ministers' talks in Lima.")
+    assert "China Global Television Network" not in own
+    cited = _orgs("The talks went well. Later CGTN published an article on the talks.")
+    assert "China Global Television Network" in cited
+
+
+def test_acronym_of_a_forum_session_is_the_session() -> None:
+    text = (
+        "Envoys praised the third Belt and Road Forum for International Cooperation (BRF) "
+        "held in Beijing, and said the third BRF had borne fruit."
+    )
+    assert "Belt and Road Forum for International Cooperation" not in _orgs(text)
+
+
+def test_armed_services_are_institutions() -> None:
+    text = (
+        "Officers of the Armed Forces of Malaysia trained with the Maritime Self-Defense Force "
+        "and the U.S. Marine Corps off Okinawa."
+    )
+    orgs = _orgs(text)
+    assert "Armed Forces of Malaysia" in orgs
+    assert "Japan Maritime Self-Defense Force" in orgs
+    assert "United States Marine Corps" in orgs

@@ -327,6 +327,8 @@ REVIEWED = {
     ),
     # 0009 replaces person_activity the same way.
     ("migrations/versions/0009_event_identity_over_blocks.py", "execute(f-string)"),
+    # 0011 too; its GRANT is made by the server from the catalog, in a DO block.
+    ("migrations/versions/0011_statement_views.py", "execute(f-string)"),
     # The report's event and document scopes: subqueries assembled from WHERE clauses that are
     # constants of report/data.py; every filter value is a bound parameter.
     ("etl/outputs/report/data.py", "text(f-string)"),

@@ -52,8 +52,19 @@ _AGENCY_AFTER = re.compile(
     r"learned|learnt|announced|published|interviewed|asked|wrote|noted|added|stated|"
     r"confirmed|released|obtained|revealed|claimed|was told|has learned)\b"
 )
+# "according to the official Saudi Press Agency", "broadcast through China Media Group".
 _AGENCY_BEFORE = re.compile(
-    r"(?:according to|told|to|by|with|in an interview with|cited by|quoted by|via)\s+(?:the\s+|an?\s+)?$",
+    r"(?:according to|told|to|by|with|in an interview with|cited by|quoted by|via|through)\s+"
+    r"(?:the\s+|an?\s+)?(?:(?:official|semi-official|state|state-run|state-owned|"
+    r"state-controlled|government-run|national|public|news|private|independent)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# A page that opens by describing itself ("CGTN published an article on ..."), after at most
+# a date stamp: the agency is the page's outlet, not an actor in it.
+_SELF_DESCRIPTION_BEFORE = re.compile(r"^\W*(?:date\b)?[\d\s/.:\-]*$", re.IGNORECASE)
+_SELF_DESCRIPTION_AFTER = re.compile(
+    r"^\s+(?:has\s+)?(?:published|posted|carried|ran|released)\s+(?:an?|its)\s+"
+    r"(?:article|commentary|editorial|report|story|piece|op-ed|video|feature|analysis)\b",
     re.IGNORECASE,
 )
 _AGENCY_CREDIT_AFTER = re.compile(r"^\s*(?:reporter|photo|correspondent|/)", re.IGNORECASE)
@@ -263,6 +274,10 @@ def _is_actor_agency(body: str, m: Match) -> bool:
     after = body[m.end : m.end + 40]
     if _AGENCY_CREDIT_AFTER.match(after):
         return False
+    if _SELF_DESCRIPTION_BEFORE.match(body[: m.start]) and _SELF_DESCRIPTION_AFTER.match(
+        body[m.end : m.end + 60]
+    ):
+        return False
     return bool(
         _AGENCY_AFTER.match(after) or _AGENCY_BEFORE.search(body[max(0, m.start - 40) : m.start])
     )
@@ -359,6 +374,7 @@ def find_organizations(body: str, nlp_doc: Doc) -> list[Entity]:
         return found[name]
 
     # 1. Seed catalogue.
+    sessions: dict[str, int] = {}  # forum -> end of its last mention read as a session
     for m in known_matches(body):
         if _inside_longer_name(body, m):
             continue  # "Iran's Supreme National Security Council" is not the UN's
@@ -370,8 +386,12 @@ def find_organizations(body: str, nlp_doc: Doc) -> list[Entity]:
             _is_session(body, m)
             or _words(org.name)[-1] in _EVENT_HEADS_IN_SEEDS
             or _names_its_event(body, m, org)
+            or re.fullmatch(r"\s*\(\s*", body[sessions.get(m.key, -9) : m.start]) is not None
         ):
-            continue  # "the third Belt and Road Forum": one session, i.e. an event
+            # "the third Belt and Road Forum (BRF)": one session, i.e. an event, and the
+            # acronym that it introduces is the session's too.
+            sessions[m.key] = m.end
+            continue
         name = m.key
         if org.kind == "state_body":
             name = _party_organ_parent(body[m.start : m.end]) or name

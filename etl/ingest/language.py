@@ -19,6 +19,8 @@ _MIN_LETTERS = 12
 _MIN_WORDS = 4
 _MIN_STOPWORD_HITS = 2
 _MIN_STOPWORD_SHARE = 0.08
+# Up to this many words a text is one sentence or a headline: one piece of evidence may decide.
+_SHORT_WORDS = 12
 
 # (first, last) code point ranges of non-Latin scripts and the language each implies.
 _SCRIPTS: tuple[tuple[int, int, str], ...] = (
@@ -47,6 +49,19 @@ _STOPWORDS: dict[str, frozenset[str]] = {
         the of and to in is was for that on with as by at from it its are were be been has have
         had this which will would an or but not their they he she his her who also said after
         about over into than more between during under against our we can could should
+        """.split()  # noqa: SIM905 - word lists read best as prose
+    )
+    # Short news sentences carry few function words ("Some 800 families fled to X last week"):
+    # the frequent words of English reporting (time, quantity, common verbs) decide those.
+    # None of them is a function word of another profile.
+    | frozenset(
+        """
+        some last next month year week day days months years ago yesterday today tonight
+        new people two three four five six seven ten hundred thousand million billion first
+        second since while all out up there what when where how any many most other such
+        only just now then again still back across through around near left fled killed
+        sought told says made took went came arrived met held visited called according
+        country countries government minister president officials talks war border refugees
         """.split()  # noqa: SIM905 - word lists read best as prose
     ),
     "fr": frozenset(
@@ -94,6 +109,12 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 }
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# A capitalised word that opens a sentence is as often a function word ("Some", "The") as a name.
+_OPENER = re.compile(r"(?:^|[.!?:;]\s+|\n)[\"'“‘(]?([^\W\d_]+)")
+_ALL_STOPWORDS = frozenset().union(*_STOPWORDS.values())
+# Inflections and spellings that belong to English among the profiled Latin-script languages:
+# past tenses and adverbs ("flooded", "sharply"), and th/wh/ght ("without", "which", "fought").
+_ENGLISH_FORM = re.compile(r"^[a-z]{3,}(?:ed|ly)$|th|wh|ght")
 _UKRAINIAN = set("іїєґІЇЄҐ")
 _PERSIAN = set("پچژگ")
 
@@ -147,14 +168,29 @@ def detect_language(text: str) -> str:
     # Capitalised words are mostly names, which belong to no language; a text that is mostly
     # names (a list of leaders, a shouted heading run) is judged by its other words.
     found = _WORD.findall(sample)
-    words = [w.lower().replace("’", "'") for w in found if not w[:1].isupper()] or [
-        w.lower().replace("’", "'") for w in found
-    ]
+    words = [w.lower().replace("’", "'") for w in found if not w[:1].isupper()]
+    if words:
+        words += [
+            w.lower()
+            for w in _OPENER.findall(sample)
+            if w[:1].isupper() and w[1:].islower() and w.lower() in _ALL_STOPWORDS
+        ]
+    else:
+        words = [w.lower().replace("’", "'") for w in found]
     if len(words) < _MIN_WORDS:
         return UNDETERMINED
     scores = {lang: sum(w in stop for w in words) for lang, stop in _STOPWORDS.items()}
+    scores["en"] += sum(1 for w in words if w not in _STOPWORDS["en"] and _ENGLISH_FORM.search(w))
     best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
     hits = scores[best]
-    if hits < _MIN_STOPWORD_HITS or hits / len(words) < _MIN_STOPWORD_SHARE:
+    # One sentence of English may hold a single telling word; it decides only when no other
+    # language has as much to show.
+    short_english = (
+        best == "en"
+        and len(words) <= _SHORT_WORDS
+        and all(n < hits for lang, n in scores.items() if lang != "en")
+    )
+    minimum = 1 if short_english else _MIN_STOPWORD_HITS
+    if hits < minimum or hits / len(words) < _MIN_STOPWORD_SHARE:
         return UNDETERMINED
     return best
