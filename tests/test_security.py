@@ -332,6 +332,8 @@ REVIEWED = {
     # The report's event and document scopes: subqueries assembled from WHERE clauses that are
     # constants of report/data.py; every filter value is a bound parameter.
     ("etl/outputs/report/data.py", "text(f-string)"),
+    # The same scopes in the statements' queries, and their month rule, a constant.
+    ("etl/outputs/report/statement_data.py", "text(f-string)"),
 }
 
 

@@ -196,6 +196,8 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
     ]
     if hit.cue.object == "drop":
         core = [c for c in core if c.dep_ not in ("dobj", "dative")]
+    if not core:  # "expressed concern about A", "made a plea for A": what the cue's noun is of
+        core = [c for c in kept if c.head.i in cue_nouns and c.lower_ in _TOPIC_PREPOSITIONS]
     clause_after = [c for c in core if c.dep_ == "ccomp"]
     if hit.cue.kind == "noun":
         # "Biden's remark that A", "his call for A": a clause, or what is called for.
@@ -227,6 +229,9 @@ def claim(hit: Hit, hit_heads: set[int]) -> Claim | None:
         if that is not None:
             return Claim(hit, subject, that.i + 1, verb.right_edge.i, "after", None)
     return _before(hit, subject, verb)
+
+
+_TOPIC_PREPOSITIONS = frozenset({"about", "over", "with", "regarding", "at", "for", "in", "of"})
 
 
 def _that_clause(child: Token) -> bool:

@@ -158,6 +158,7 @@ def find_turns(ctx: Context, answerer: Speaker | None) -> list[Turn]:
     """The turns of a transcript, or nothing when the text is not one (fewer than two labels,
     or no question and only one speaker label not followed by a whole text)."""
     labels: list[tuple[int, int, TurnKind, Speaker | None]] = []
+    askers: list[tuple[int, int]] = []  # name-like labels of nobody known: "Reuters:"
     for m in _LABEL.finditer(ctx.text, 0, ctx.body_end):
         label = m["label"].strip()
         if len(label.split()) > _HEADLINE_WORDS:
@@ -171,8 +172,13 @@ def find_turns(ctx: Context, answerer: Speaker | None) -> list[Turn]:
             speaker = _label_speaker(ctx, m.start("label"), m.start("label") + len(label))
             if speaker is not None:
                 labels.append((m.start("label"), m.end(), "speaker", speaker))
+            elif len(label.split()) <= _ASKER_WORDS:
+                askers.append((m.start("label"), m.end()))
+    labels = _with_askers(ctx.text, labels, askers, answerer)
     questions = sum(1 for _s, _e, kind, _p in labels if kind == "question")
-    if len(labels) < 2 and not (labels and labels[0][2] == "speaker" and questions == 0):
+    # One labelled turn is a transcript when its speaker is known: a page of one answer.
+    alone = labels and labels[0][2] in ("speaker", "answer") and labels[0][3] is not None
+    if len(labels) < 2 and not (alone and questions == 0):
         return []
     turns = []
     for k, (label_start, start, kind, speaker) in enumerate(labels):
@@ -183,6 +189,33 @@ def find_turns(ctx: Context, answerer: Speaker | None) -> list[Turn]:
     if len(turns) == 1 and len(ctx.text[turns[0].start : turns[0].end].split()) < 20:
         return []
     return turns
+
+
+_ASKER_WORDS = 4
+
+
+def _with_askers(
+    text: str,
+    labels: list[tuple[int, int, TurnKind, Speaker | None]],
+    askers: list[tuple[int, int]],
+    answerer: Speaker | None,
+) -> list[tuple[int, int, TurnKind, Speaker | None]]:
+    """A press conference whose questions are labelled by the asker's outlet ("Reuters:",
+    "China Daily:") and its answers by the spokesperson's name: a label of nobody known whose
+    turn asks something ("?") and that the title's spokesperson answers next is a question,
+    so the question is not read as part of the answer before it ("Note:" lines stay text)."""
+    if answerer is None or not askers:
+        return labels
+
+    def answers(label: tuple[int, int, TurnKind, Speaker | None]) -> bool:
+        return label[2] == "answer" or (label[3] is not None and label[3].name == answerer.name)
+
+    out = list(labels)
+    for start, end in askers:
+        after = [lab for lab in labels if lab[0] > start]
+        if after and answers(min(after)) and "?" in text[end : min(after)[0]]:
+            out.append((start, end, "question", None))
+    return sorted(out)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

@@ -86,12 +86,20 @@ def count_axis(title: str, largest: int) -> dict[str, Any]:
     )
 
 
-def stacked_months(counts: Sequence[MonthCount], title: str, y_title: str, blank: str) -> go.Figure:
+def stacked_months(
+    counts: Sequence[MonthCount],
+    title: str,
+    y_title: str,
+    blank: str,
+    *,
+    others: str = "other outlets",
+    unit: str = "documents",
+    x_title: str = "Month of publication",
+) -> go.Figure:
     totals: Counter[str] = Counter()
     for c in counts:
         totals[c.key or blank] += c.value
     keep = [k for k, _ in totals.most_common() if k != blank][:6]
-    others = "other outlets"
     series: dict[str, Counter[dt.date]] = defaultdict(Counter)
     for c in counts:
         key = c.key or blank
@@ -107,12 +115,10 @@ def stacked_months(counts: Sequence[MonthCount], title: str, y_title: str, blank
             y=[series[key][m] for m in months],
             name=key,
             marker_color=colour,
-            hovertemplate=f"{html.escape(key)}<br>%{{x|%B %Y}}: %{{y}} documents<extra></extra>",
+            hovertemplate=f"{html.escape(key)}<br>%{{x|%B %Y}}: %{{y}} {unit}<extra></extra>",
         )
     largest = max(sum(series[k][m] for k in series) for m in months)
-    fig.update_layout(
-        xaxis=axis("Month of publication", type="date"), yaxis=count_axis(y_title, largest)
-    )
+    fig.update_layout(xaxis=axis(x_title, type="date"), yaxis=count_axis(y_title, largest))
     return fig
 
 

@@ -18,6 +18,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, distinct, func, inspect, select, text
 
+from etl.outputs.report.dates import MonthCount, format_day
+from etl.outputs.report.statement_data import EMPTY, StatementData, read_statements
 from etl.outputs.reports import runs_query
 from models import RejectedInputRow
 
@@ -36,13 +38,6 @@ class ReportFilters:
     def any(self) -> bool:
         fields = (self.country, self.person, self.event_type, self.since, self.until)
         return any(v is not None for v in fields)
-
-
-@dataclass(frozen=True, slots=True)
-class MonthCount:
-    month: dt.date
-    key: str
-    value: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +139,7 @@ class ReportData:
     initiatives: tuple[InitiativeRow, ...]
     initiative_months: tuple[MonthCount, ...]
     people: tuple[PersonRow, ...]
+    statements: StatementData = EMPTY
 
 
 # --- scopes ---------------------------------------------------------------------------------
@@ -510,6 +506,7 @@ def read(engine: Engine, filters: ReportFilters, *, network_people: bool = False
         countries, country_months = _countries(conn, filters, limit=200)
         initiatives, initiative_months = _initiatives(conn, filters, limit=200)
         people = _people(conn, filters, limit=30)
+        statements = read_statements(conn, *_document_scope(filters))
     return ReportData(
         corpus=corpus,
         events=events,
@@ -520,15 +517,5 @@ def read(engine: Engine, filters: ReportFilters, *, network_people: bool = False
         initiatives=initiatives,
         initiative_months=initiative_months,
         people=people,
+        statements=statements,
     )
-
-
-def format_day(day: dt.date | None, precision: str | None) -> str:
-    """A date as far as it is known: "4 March 2024", "March 2024", "2024" or "undated"."""
-    if day is None:
-        return "undated"
-    if precision == "year":
-        return f"{day.year}"
-    if precision == "month":
-        return day.strftime("%B %Y")
-    return f"{day.day} {day.strftime('%B %Y')}"

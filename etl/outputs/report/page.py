@@ -69,7 +69,8 @@ def _filters_line(labels: dict[str, str]) -> str:
     return (
         f"<p class='filters'>Filtered by {parts}. Events match all filters, as in "
         "<code>diplo events</code>; documents match the country, person and dates (publication "
-        "date); runs and rejected inputs are not filtered.</p>"
+        "date), and the statements are those of these documents; runs and rejected inputs are "
+        "not filtered.</p>"
     )
 
 

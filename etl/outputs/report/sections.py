@@ -21,6 +21,7 @@ from etl.outputs.report.charts import (
 )
 from etl.outputs.report.data import ReportData, format_day
 from etl.outputs.report.page import Chart, Section, table
+from etl.outputs.report.statement_section import statements_section
 
 TOP_LINES = 6
 
@@ -33,6 +34,7 @@ def build_sections(data: ReportData, network_people: bool) -> list[Section]:
         _countries_section(data),
         _initiatives_section(data),
         _people_section(data),
+        statements_section(data.statements),
     ]
 
 
