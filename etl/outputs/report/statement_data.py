@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Row, text
 
 from etl.outputs.report.dates import MonthCount, format_day
 
@@ -95,32 +95,20 @@ def read_statements(
         ),
         {**params, "limit": limit},
     ).all()
-    countries = conn.execute(
-        text(
-            f"""
-            SELECT c.name, count(*), count(DISTINCT (s.speaker_kind, s.speaker))
-              FROM analytics.statements s
-              JOIN statement_countries x ON x.statement_id = s.statement_id
-              JOIN countries c ON c.iso3 = x.country_iso3
-             WHERE {where}
-             GROUP BY c.name ORDER BY 2 DESC, 3 DESC, 1 LIMIT :limit
-            """
-        ),
-        {**params, "limit": limit},
-    ).all()
-    initiatives = conn.execute(
-        text(
-            f"""
-            SELECT i.name, count(*), count(DISTINCT (s.speaker_kind, s.speaker))
-              FROM analytics.statements s
-              JOIN statement_initiatives x ON x.statement_id = s.statement_id
-              JOIN initiatives i ON i.id = x.initiative_id
-             WHERE {where}
-             GROUP BY i.name ORDER BY 2 DESC, 3 DESC, 1 LIMIT :limit
-            """
-        ),
-        {**params, "limit": limit},
-    ).all()
+    countries = _named_in_content(
+        conn,
+        "statement_countries x JOIN countries n ON n.iso3 = x.country_iso3",
+        where,
+        params,
+        limit,
+    )
+    initiatives = _named_in_content(
+        conn,
+        "statement_initiatives x JOIN initiatives n ON n.id = x.initiative_id",
+        where,
+        params,
+        limit,
+    )
     months = conn.execute(
         text(
             f"""
@@ -172,3 +160,24 @@ def _said(r: Any) -> SaidRow:
     )
     speaker = f"{r[4]} ({r[5]})" if r[5] and r[5] != r[4] else r[4]
     return SaidRow(when, speaker, r[6], r[7], r[8])
+
+
+def _named_in_content(
+    conn: Connection, names: str, where: str, params: dict[str, Any], limit: int
+) -> list[Row[Any]]:
+    """What the statements in scope name (``names`` joins a link table ``x`` to the named rows
+    ``n``): each name with its statements and its distinct speakers, most named first."""
+    return list(
+        conn.execute(
+            text(
+                f"""
+                SELECT n.name, count(*), count(DISTINCT (s.speaker_kind, s.speaker))
+                  FROM analytics.statements s
+                  JOIN {names} ON x.statement_id = s.statement_id
+                 WHERE {where}
+                 GROUP BY n.name ORDER BY 2 DESC, 3 DESC, 1 LIMIT :limit
+                """
+            ),
+            {**params, "limit": limit},
+        ).all()
+    )
