@@ -193,3 +193,20 @@ def release_day(ctx: Context, start: int, end: int) -> ResolvedDate | None:
     if ctx.anchor is None or ctx.anchor_precision != "day":
         return None
     return ResolvedDate(ctx.anchor, "day", start, end, relative=True)
+
+
+_PURPOSE_VERBS = frozenset({"attend", "participate", "join", "chair", "co-chair", "witness"})
+
+
+def purpose_date(verb: Token, dates: list[ResolvedDate]) -> ResolvedDate | None:
+    """ "will travel to Ankara to attend the inauguration on July 9": the journey is dated by
+    the occurrence it is made to attend, whose words the date sits in."""
+    for child in verb.children:
+        if child.dep_ not in ("advcl", "xcomp", "conj") or child.lower_ not in _PURPOSE_VERBS:
+            continue
+        sub = list(child.subtree)
+        lo, hi = sub[0].idx, sub[-1].idx + len(sub[-1])
+        inner = [d for d in dates if lo <= d.start and d.end <= hi and d.precision == "day"]
+        if inner:
+            return inner[0]
+    return None

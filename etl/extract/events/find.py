@@ -17,6 +17,7 @@ from etl.extract.events.attach import (
     date_for,
     fronted_place,
     here_and_now,
+    purpose_date,
     release_day,
     reports_in_lead,
     resolve_sentence_dates,
@@ -273,6 +274,8 @@ def _simple(
         # happens when the one it joins does, unless it says otherwise.
         head = tok.head
         date = date_for(ctx, head.idx, head.idx + len(head), sent, dates, stops)
+    if date is None and etype in ("visit", "state_visit") and tok.pos_ == "VERB":
+        date = purpose_date(tok, dates)
     itinerary = False
     if mood == "future":
         date = scheduled_date(ctx, date)

@@ -172,7 +172,15 @@ _MONTH_WORD = re.compile(
 
 # Lowercase heads that report a gathering without a name ("a symposium on ...", "a
 # high-profile summit held on Wednesday").
-UNNAMED_HEADS = frozenset({"summit", "symposium", "seminar", "conference", "forum", "conclave"})
+UNNAMED_HEADS = frozenset(
+    {"summit", "symposium", "seminar", "conference", "forum", "conclave", "ceremony"}
+)
+# The ceremonies that are occurrences of their own, attended by delegations ("attend the
+# inauguration ceremony of President X"); an opening or signing ceremony is part of another.
+_OWN_CEREMONIES = frozenset(
+    {"inauguration", "inaugural", "swearing", "investiture", "handover", "coronation"}
+    | {"enthronement", "oath", "oath-taking", "funeral", "memorial"}
+)
 # Compounds that are not diplomatic gatherings ("press conference", "conference call").
 _NOT_GATHERING_BEFORE = frozenset({"press", "news", "video", "media", "teleconference"})
 _NOT_GATHERING_AFTER = frozenset({"call", "calls", "room", "hall", "centre", "center", "table"})
@@ -199,6 +207,11 @@ def unnamed_gathering(
     if head.i + 1 < sent.end and sent.doc[head.i + 1].lower_ in _NOT_GATHERING_AFTER:
         return None
     if head.dep_ == "compound":
+        return None
+    ceremony = head.lower_ == "ceremony"
+    if ceremony and not any(
+        t.lower_ in _OWN_CEREMONIES for c in left if c.dep_ != "poss" for t in c.subtree
+    ):
         return None
     mood = modality(head)
     if mood == "irrealis":
@@ -239,13 +252,15 @@ def unnamed_gathering(
     )
     if not evidence and not definite:
         return None
+    if ceremony and not governed:
+        return None  # "after the inauguration ceremony": a time, not a reported occurrence
     anchor_tok = governor if governor is not None and governor.pos_ in ("VERB", "AUX") else head
     parts = clause_participants(ctx, anchor_tok, "attendee", "attendee")
     limit = min((s for s in stops if s > end), default=sent.end_char)
     location = place_for(ctx, end, end, min(limit, end + 60))
     name = _unnamed_name(ctx, head, parts, location)
     return Candidate(
-        event_type=_gathering_type(head.lower_, "conference"),
+        event_type="other" if ceremony else _gathering_type(head.lower_, "conference"),
         start=start,
         end=end,
         sentence=sent,

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from etl.extract.events.context import Context, in_tokens
+from etl.extract.events.invitation import invited, inviter_tokens
 from etl.extract.events.lexicon import (
     FIRST_PERSON,
     ORDINAL,
@@ -106,18 +107,6 @@ def _locative(tok: Token) -> bool:
     return tok.head.lower_ in ("in", "at") and tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
-def _inviter_tokens(tokens: list[Token]) -> set[int]:
-    """The tokens of an "at the invitation of X" (or "upon/on the invitation of") phrase: who
-    invited, as the host of the occurrence, not its subject."""
-    out: set[int] = set()
-    for t in tokens:
-        if t.lower_ != "invitation" or t.head.lower_ not in ("at", "upon", "on", "by"):
-            continue
-        for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"):
-            out.update(x.i for x in prep.subtree)
-    return out
-
-
 def _venue_tokens(tokens: list[Token]) -> set[int]:
     return {x.i for t in tokens if _locative(t) for x in t.subtree}
 
@@ -137,12 +126,23 @@ def clause_participants(
     venue = _venue_tokens([*clause_tokens, *subject_tokens])
     clause_tokens = [t for t in clause_tokens if t.i not in venue]
     # "At the invitation of Premier X, Y paid a visit ...": X receives, Y is the subject.
-    invited_by = _inviter_tokens([*clause_tokens, *subject_tokens])
+    invited_by = inviter_tokens([*clause_tokens, *subject_tokens])
     subject_tokens = [t for t in subject_tokens if t.i not in venue and t.i not in invited_by]
+    guests: list[Entity] = []
+    if invited_by:
+        # The parse often takes the one invited for another inviter (the verb has no subject)
+        # or the last inviter for the subject: the one invited is named last before the verb.
+        found = invited(ctx, token, invited_by)
+        guests = [ent for _s, _e, ent in found]
+        if found:
+            cut = found[0][0]
+            own = [t for t in token.doc if t.i in invited_by and t.idx >= cut]
+            invited_by -= {t.i for t in own}
+            subject_tokens += own
     if invited_by:
         seen = {t.i for t in clause_tokens}
         clause_tokens += [t for t in token.doc if t.i in invited_by and t.i not in seen]
-    subj_people = in_tokens(ctx.persons, subject_tokens)
+    subj_people = guests or in_tokens(ctx.persons, subject_tokens)
     subj_countries = in_tokens(ctx.countries, subject_tokens)
     subj_orgs = in_tokens(ctx.orgs, subject_tokens)
     if not subj_people and any(t.lower_ in PRONOUNS for t in subject_tokens):

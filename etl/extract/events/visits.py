@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from etl.extract.events.contacts import count_of
 from etl.extract.events.context import Built, Candidate, Context, Trigger, in_tokens
+from etl.extract.events.invitation import inviters_countries
 from etl.extract.events.lexicon import CROWDS, PRONOUNS
 from etl.extract.events.participants import clause_participants, country_label, previous_subject
 from etl.extract.places import Place
@@ -82,6 +83,8 @@ def visit(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
                     parts.append(
                         EventParticipant("guest", prev[0].name, "person", prev[0].country_iso3)
                     )
+    if not dest_countries and visitor:
+        dest_countries = inviters_countries(ctx, tok, start, max(span_end, end), visitor)
     dest_countries = [c for c in dest_countries if c != visitor_country]
     dest_city = None
     if not dest_countries and not dest_regions:
