@@ -15,7 +15,6 @@ from etl.extract.events.counterparts import (
     other_side,
     paired_sides,
     partners_after,
-    spoken_with,
     with_person,
 )
 from etl.extract.events.lexicon import COUNT_WORDS, MET_REQUIREMENTS, words_of_kind
@@ -25,6 +24,7 @@ from etl.extract.events.participants import (
     participant_countries,
     participant_names,
 )
+from etl.extract.events.spoken import REMOTE, SPOKEN, VOICE, has_partner, speech_contact
 from etl.facts import EventParticipant
 
 if TYPE_CHECKING:
@@ -43,13 +43,6 @@ def count_of(tok: Token) -> bool:
     return False
 
 
-# What makes a contact remote ("spoke by phone", "held a video call") or face to face
-# ("spoke on the sidelines of", "in person").
-_REMOTE = frozenset(
-    ["phone", "telephone", "telephonically", "video", "videoconference", "virtually", "call"]
-)
-_VOICE = frozenset(["phone", "telephone", "telephonically"])
-_IN_PERSON = frozenset(["sidelines", "margins", "person", "face-to-face"])
 # The verbs of which a bare "call" is the object: "held a call with", "joined a call".
 _CALL_VERBS = frozenset(
     [
@@ -72,60 +65,33 @@ _CALL_VERBS = frozenset(
 )
 
 
-def _has_partner(ctx: Context, tokens: list[Token]) -> bool:
-    """A person or country named among ``tokens``: someone to speak with."""
-    spans = [(t.idx, t.idx + len(t)) for t in tokens]
-    return any(
-        a <= s < b
-        for items in (ctx.persons, ctx.countries)
-        for s, _e, _n in items
-        for a, b in spans
-    )
-
-
-def speech_contact(ctx: Context, verb: Token) -> str | None:
-    """ "spoke today with X", "talked by telephone to X", "phoned X": a call, or a meeting when
-    the clause puts the two in one place; None when nobody is spoken with ("spoke to reporters",
-    "called for restraint")."""
-    partner = spoken_with(verb)
-    if verb.lower_ in ("called", "phoned"):
-        for child in verb.children:
-            if child.dep_ in ("dobj", "dative", "npadvmod", "appos"):
-                partner.extend(child.subtree)
-    if not partner or not _has_partner(ctx, partner):
-        return None
-    # How they spoke: the words between the verb and its partner ("spoke today by phone
-    # with") and the verb's own adverbials ("on the sidelines of", "virtually"), not a clause
-    # after it ("to follow up on their meeting").
-    first = min(t.i for t in partner)
-    words = {t.lower_ for t in verb.doc[verb.i : first]}
-    for child in verb.children:
-        if child.dep_ in ("prep", "advmod") and child.i not in {t.i for t in partner}:
-            words.update(t.lower_ for t in child.subtree)
-    if words & _REMOTE:
-        return "call"
-    if words & _IN_PERSON:
-        return "meeting"
-    return ctx.titled_contact or "call"
-
-
-# A readout's title: "Secretary Blinken's Meeting with ...", "Deputy Secretary's Call with ...",
-# "Readout of the President's Meetings with ...", "X Meets With Y".
-_TITLED_CONTACT = re.compile(
-    r"\b(?:(?P<call>(?:phone |telephone |video )?calls?)|(?P<meeting>meetings?|meets))"
-    r"\s+with\b",
-    re.IGNORECASE,
-)
-
-
-def titled_contact(title: str | None) -> str | None:
-    """The contact a readout's title names, if it names one: its text's "spoke with" is that
-    contact. A release's "spoke with" is read as a call unless the clause places the two
-    together, but a title that reads "Meeting with" says they met."""
-    found = _TITLED_CONTACT.search(title or "")
-    if found is None:
-        return None
-    return "call" if found.group("call") else "meeting"
+def _hosted_visits(ctx: Context, trigger: Trigger) -> list[Candidate]:
+    """ "President X hosted Prime Minister Y of Z": Y's visit to X's country too, when the two
+    act for different states."""
+    verb = trigger.token
+    subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]
+    hosts = in_tokens(ctx.persons, subjects)
+    host = hosts[0].country_iso3 if hosts else None
+    if host is None:
+        return []
+    out: list[Candidate] = []
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        # "Prime Minister Y of Z": the state follows the name.
+        named = [c.name for c in in_tokens(ctx.countries, list(obj.subtree))]
+        for guest in in_tokens(ctx.persons, _noun_phrase(obj)):
+            state = guest.country_iso3 or (named[0] if len(named) == 1 else None)
+            if state is None or state == host:
+                continue
+            parts = [
+                EventParticipant("guest", guest.name, "person", guest.country_iso3),
+                EventParticipant("guest", None, None, state),
+                EventParticipant("host", None, None, host),
+            ]
+            name = f"{guest.name}'s visit to {country_label(host)}"
+            out.append(
+                trigger.candidate("visit", f"v:{guest.name}:{host}", name, parts, confidence=0.6)
+            )
+    return out
 
 
 def _receives_someone(ctx: Context, verb: Token) -> bool:
@@ -137,7 +103,7 @@ def _receives_someone(ctx: Context, verb: Token) -> bool:
     # "hosted the third Canada-Chile Working Group meeting": the occurrence hosted is its own
     # trigger, and the states in its name are not guests.
     objects = [o for o in objects if not _names_an_occurrence(o)]
-    return any(_has_partner(ctx, _noun_phrase(o)) for o in objects)
+    return any(has_partner(ctx, _noun_phrase(o)) for o in objects)
 
 
 def _names_an_occurrence(head: Token) -> bool:
@@ -188,7 +154,7 @@ def _is_call_noun(tok: Token) -> bool:
         return True
     if "from" in preps and tok.head.lower_ in ("received", "receives", "took"):
         return True
-    if any(c.lower_ in _REMOTE - {"call"} for c in tok.children):
+    if any(c.lower_ in REMOTE - {"call"} for c in tok.children):
         return True
     return tok.dep_ in ("dobj", "nsubjpass") and tok.head.lower_ in _CALL_VERBS
 
@@ -196,8 +162,16 @@ def _is_call_noun(tok: Token) -> bool:
 def contact(ctx: Context, trigger: Trigger, gatherings: list[Candidate]) -> Built:
     made = _contact(ctx, trigger)
     topics = tuple(sorted(_topics(ctx, trigger.token)))
+    assumed = trigger.low in words_of_kind("speech") and (
+        speech_contact(ctx, trigger.token) == SPOKEN
+    )
     for cand in made if isinstance(made, list) else [made] if made else []:
         cand.topics = topics
+        cand.assumed = assumed and cand.event_type == "call"
+    if made and trigger.low in ("hosted", "hosts", "hosting"):
+        visits = _hosted_visits(ctx, trigger)
+        if visits:
+            return [*(made if isinstance(made, list) else [made]), *visits]
     return made
 
 
@@ -214,15 +188,15 @@ def _contact(ctx: Context, trigger: Trigger) -> Built:
         etype = "meeting"  # "paid a courtesy call on the President": a visit to someone
     if low in words_of_kind("speech"):
         kind = speech_contact(ctx, tok)
-        if kind is None:
+        if not kind:
             return None
-        etype = kind
+        etype = "call" if kind == SPOKEN else kind
     elif low in words_of_kind("receive"):
         if not _receives_someone(ctx, tok):
             return None
     elif low in ("call", "calls") and not _is_call_noun(tok):
         return None
-    elif etype == "meeting" and tok.pos_ in ("VERB", "AUX") and _clause_words(tok) & _VOICE:
+    elif etype == "meeting" and tok.pos_ in ("VERB", "AUX") and _clause_words(tok) & VOICE:
         # "held talks by phone", "exchanged views over the telephone"; "met virtually" is
         # still a meeting
         etype = "call"
@@ -342,7 +316,15 @@ def _topics(ctx: Context, tok: Token) -> frozenset[str]:
     if tok.dep_ == "dobj":
         owners.append(tok.head)
     for owner in owners:
-        for prep in (c for c in owner.children if c.dep_ == "prep" and c.lower_ in _TOPIC_PREPS):
+        # "a courtesy call on the President": whom the call is paid to, not its topic.
+        paid = owner.lower_ in ("call", "calls", "called")
+        for prep in (
+            c
+            for c in owner.children
+            if c.dep_ == "prep"
+            and c.lower_ in _TOPIC_PREPS
+            and not (paid and c.lower_ in ("on", "upon"))
+        ):
             topic.extend(prep.subtree)
     if not topic:
         return frozenset()

@@ -191,6 +191,9 @@ class Candidate:
     # A coming contact or signing with no day: a visit's programme item, or nothing.
     itinerary: bool = False
     topics: tuple[str, ...] = ()  # countries the occurrence was about, not parties to it
+    # A call only because nothing says how they spoke ("talked with X"): a meeting of the
+    # same pair reported elsewhere in the text is what it was.
+    assumed: bool = False
 
 
 def within(items: list[tuple[int, int, Entity]], start: int, end: int) -> list[Entity]:

@@ -23,7 +23,7 @@ from etl.extract.events.attach import (
     resolve_sentence_dates,
     scheduled_date,
 )
-from etl.extract.events.contacts import contact, message, titled_contact
+from etl.extract.events.contacts import contact, message
 from etl.extract.events.context import (
     Builder,
     Candidate,
@@ -44,6 +44,7 @@ from etl.extract.events.lexicon import match_at, norm
 from etl.extract.events.merge import merge_candidates
 from etl.extract.events.modality import modality
 from etl.extract.events.participants import participant_countries, sentence_countries
+from etl.extract.events.spoken import titled_contact
 from etl.extract.events.visits import arrival, visit
 from etl.extract.places import Place, find_places
 from etl.facts import TYPE_FAMILY, Entity, Event

@@ -296,8 +296,9 @@ def _covering_contact(cand: Candidate, groups: list[_Group]) -> _Group | None:
 def _event(ctx: Context, group: _Group) -> Event:
     members = group.members
     real = [m for m in members if m.name]
+    # "met X" and "talked with X" of one pair: the meeting, not a call by default.
     best = max(
-        real,
+        [m for m in real if not m.assumed] or real,
         key=lambda m: (
             m.named and not _generic_gathering(m),
             m.named and bool(ORDINAL.match(m.name.split()[0])),
