@@ -107,6 +107,8 @@ class RememberedRejections:
         return content_sha256 in self.hashes
 
     def covers(self, rejection: Rejection, stored_source: str) -> bool:
+        if not rejection.remember:
+            return False
         if rejection.content_sha256 is not None:
             return rejection.content_sha256 in self.hashes
         return (stored_source, rejection.reason) in self.unread
