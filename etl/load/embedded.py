@@ -34,6 +34,9 @@ LOOPBACK = "127.0.0.1"
 PASSWORD_FILE = "superuser-password"
 IDENT_MAP = "diplo_owner"
 MAINTENANCE_DATABASES = ("postgres", "template1")
+# The port number a socket-only server uses (its socket is .s.PGSQL.5432): PostgreSQL's
+# default, which pgserver starts the server with.
+SOCKET_PORT = "5432"
 
 
 def start(home: Path, database: str = DATABASE_NAME, port: int | None = None) -> URL:
@@ -159,7 +162,7 @@ def _listen(pgdata: Path, port: int | None, user: str | None) -> None:
     """Listen on 127.0.0.1:port when asked, and on no TCP port otherwise (restart if needed)."""
     lines = _postmaster(pgdata)
     address = lines[5].strip()
-    if port is None and not address:
+    if port is None and not address and lines[3] == SOCKET_PORT:
         return
     if port is not None and lines[3] == str(port) and address == LOOPBACK:
         return
@@ -167,7 +170,9 @@ def _listen(pgdata: Path, port: int | None, user: str | None) -> None:
 
     socket_dir = lines[4]
     if port is None:
-        options = ["-o", '-h ""', "-o", f"-p {lines[3]}"]
+        # Back on the socket's own number, not the TCP port's: pgserver starts the server
+        # on it after `diplo db stop`, so the socket URL users were shown keeps working.
+        options = ["-o", '-h ""', "-o", f"-p {SOCKET_PORT}"]
     else:
         options = ["-o", f"-h {LOOPBACK}", "-o", f"-p {port}"]
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
