@@ -502,12 +502,41 @@ def missing_documents(engine: Engine) -> list[tuple[int, str]]:
     return check_sources(engine, short=False).missing
 
 
-def prune(engine: Engine, *, wait: bool = False) -> list[tuple[int, str]]:
-    """Delete the documents whose source disappeared, with everything derived from them;
-    events they alone reported go too, and so do people, organizations and initiatives that
-    no document or event refers to any more. Runs under the load lock."""
+def documents_from(engine: Engine, paths: Sequence[str]) -> list[tuple[int, str]]:
+    """Documents loaded from ``paths`` (files, or directories and everything below them),
+    whether or not the files are still there, with their sources as stored (absolute).
+    Paths are taken literally and made absolute as a load stores them."""
+    roots = []
+    for arg in paths:
+        if arg == "-":
+            raise ConfigError("`-` (standard input) names no path to prune")
+        roots.append(stored_file(arg))
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(Document.id, Document.source_path, Document.source_record).order_by(
+                Document.source_path, Document.source_record, Document.id
+            )
+        ).all()
+    return [
+        (document_id, display(path, record, short=False))
+        for document_id, path, record in rows
+        if any(_within(path, root) for root in roots)
+    ]
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root if root.endswith(os.sep) else root + os.sep)
+
+
+def prune(
+    engine: Engine, *, wait: bool = False, paths: Sequence[str] = ()
+) -> list[tuple[int, str]]:
+    """Delete the documents whose source disappeared (or, given ``paths``, every document
+    loaded from them), with everything derived from them; events they alone reported go
+    too, and so do people, organizations and initiatives that no document or event refers
+    to any more. Runs under the load lock."""
     with load_lock(engine, wait=wait):
-        gone = missing_documents(engine)
+        gone = documents_from(engine, paths) if paths else missing_documents(engine)
         delete_documents(engine, [document_id for document_id, _ in gone])
         # Also finishes what a killed run left, even when nothing is gone now.
         corpus.finish(engine)

@@ -122,7 +122,10 @@ app.command(
     epilog="Example: diplo export --format parquet --out exports/   |   "
     "diplo export --format csv --out exports/ --table documents --table event_timeline",
 )(export.export_cmd)
-app.command(epilog="Example: diplo prune --dry-run   then   diplo prune")(load.prune)
+app.command(
+    epilog="Example: diplo prune --dry-run   then   diplo prune   |   "
+    "diplo prune seeds/sample_articles   (remove the samples)"
+)(load.prune)
 app.add_typer(db.app, name="db")
 
 

@@ -253,6 +253,14 @@ def schedule(
 
 @handles_errors
 def prune(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Remove everything loaded from these files or directories (default: the"
+            " documents whose source disappeared).",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Only list what would be deleted.")
     ] = False,
@@ -260,21 +268,32 @@ def prune(
         bool, typer.Option("--wait", help="If a load is running, wait for it instead of exiting.")
     ] = False,
 ) -> None:
-    """Delete documents whose source file disappeared, with everything derived from them.
+    """Delete documents whose source file disappeared, or every document loaded from PATH
+    (the sample articles, a feed loaded by mistake), with everything derived from them.
 
-    Source paths are stored absolute, so it works from any directory; a document whose file
-    cannot be judged (a relative path stored by an older diplo, an unreadable directory) is
-    never deleted. Nothing is ever pruned by a load: only by this command.
+    Source paths are stored absolute, so it works from any directory; without PATH, a
+    document whose file cannot be judged (a relative path stored by an older diplo, an
+    unreadable directory) is never deleted. Nothing is ever pruned by a load: only by this
+    command.
     """
     engine = state.engine()
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: nothing to prune")
-    check = pipeline.check_sources(engine, short=False)
-    gone = check.missing if dry_run else pipeline.prune(engine, wait=wait)
+    unknown = 0
+    if paths:
+        gone = (
+            pipeline.documents_from(engine, paths)
+            if dry_run
+            else pipeline.prune(engine, wait=wait, paths=paths)
+        )
+    else:
+        check = pipeline.check_sources(engine, short=False)
+        gone = check.missing if dry_run else pipeline.prune(engine, wait=wait)
+        unknown = check.unknown
     for document_id, source in gone:
         out.print(
             f"{'would delete' if dry_run else 'deleted'} {document_id}\t{one_line(source)}",
             markup=False,
         )
     out.print(f"{len(gone)} documents {'to prune' if dry_run else 'pruned'}")
-    warn_unknown(check.unknown)
+    warn_unknown(unknown)
