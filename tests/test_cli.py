@@ -344,3 +344,13 @@ def test_statements_search_puts_the_phrase_first(db_url: URL, tmp_path: Path) ->
     found = invoke(["statements", "--search", "peaceful development", "--json"], db_url)
     speakers = [json.loads(line)["speaker"] for line in found.stdout.splitlines()]
     assert speakers == ["Daniel Tan", "Amina Rahman"], speakers
+
+
+def test_every_environment_variable_diplo_reads_is_in_the_readme() -> None:
+    """A setting a user cannot find is a limit they hit blind (DIPLO_MAX_CHARS was one)."""
+    read = set()
+    for path in [*(REPO / "etl").rglob("*.py"), *(REPO / "models").rglob("*.py")]:
+        read |= set(re.findall(r"[\"'](DIPLO_[A-Z0-9_]+)[\"']", path.read_text()))
+    assert "DIPLO_MAX_CHARS" in read and "DIPLO_HOME" in read
+    readme = (REPO / "README.md").read_text()
+    assert sorted(v for v in read if f"`{v}" not in readme) == []
