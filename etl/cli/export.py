@@ -21,7 +21,12 @@ def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")] = "csv",
     tables: Annotated[
         list[str] | None,
-        typer.Option("--table", "-t", help="A table or analytics view (repeatable; default: all)."),
+        typer.Option(
+            "--table",
+            "-t",
+            help="A table or view (repeatable; default: all). A bare name is the table"
+            " (documents); name the schema for a view of the same name (analytics.documents).",
+        ),
     ] = None,
 ) -> None:
     """Write the tables and analytics views to files, one per table, for pandas, R or DuckDB."""
