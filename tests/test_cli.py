@@ -354,3 +354,40 @@ def test_every_environment_variable_diplo_reads_is_in_the_readme() -> None:
     assert "DIPLO_MAX_CHARS" in read and "DIPLO_HOME" in read
     readme = (REPO / "README.md").read_text()
     assert sorted(v for v in read if f"`{v}" not in readme) == []
+
+
+def test_runs_show_a_reextract_as_reextracted_not_replaced(
+    db_url: URL, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from etl.cli import shared
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Jakarta", "Surabaya"))
+    assert invoke(["load", "--workers", "1", str(tmp_path)], db_url).exit_code == 0
+    assert invoke(["reextract", "--all"], db_url).exit_code == 0
+
+    piped = invoke(["runs"], db_url)
+    assert piped.exit_code == 0, piped.output
+    lines = [line.split("\t") for line in piped.stdout.splitlines()]
+    rows = [dict(zip(lines[0], line, strict=True)) for line in lines[1:]]
+    reextract, load = rows
+    assert (reextract["command"], reextract["reextracted"], reextract["replaced"]) == (
+        "reextract",
+        "2",
+        "",
+    )
+    assert (load["command"], load["loaded"], load["reextracted"]) == ("load", "2", "")
+
+    status = invoke(["status"], db_url)
+    last = next(line for line in status.stdout.splitlines() if line.startswith("Last run"))
+    assert "reextract" in last and "2 documents re-extracted" in last and "replaced" not in last
+
+    # On a terminal: the table fits 80 columns, and the reextract is said under it.
+    monkeypatch.setattr(shared.out, "_force_terminal", True)
+    monkeypatch.setattr(shared.out, "_width", 80)
+    screen = invoke(["runs"], db_url)
+    assert "run 2 reextract: 2 documents re-extracted" in screen.stdout, screen.stdout
+    table = screen.stdout.split("\nrun 2 reextract")[0].splitlines()
+    assert table[0].split()[:2] == ["run", "started"]
+    reextract_row = table[1].split()
+    assert reextract_row[0] == "2" and reextract_row[-1] == "2"  # seen, and no other count

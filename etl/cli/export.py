@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from etl.cli.shared import handles_errors, out, state
+from etl.cli.shared import handles_errors, print_fields, state
 from etl.errors import ConfigError
 from etl.load import schema
 from etl.outputs import export as exporting
@@ -36,4 +36,4 @@ def export_cmd(
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
     for item in exporting.export(engine, out_dir, fmt, tables or []):  # type: ignore[arg-type]
-        out.print(f"{item.relation}\t{item.rows} rows\t{item.path}", markup=False)
+        print_fields(item.relation, f"{item.rows} rows", str(item.path))

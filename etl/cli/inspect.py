@@ -22,6 +22,7 @@ from etl.cli.shared import (
     handles_errors,
     one_line,
     out,
+    print_fields,
     state,
     warn_unknown,
 )
@@ -49,7 +50,7 @@ def status(
             raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
         check = pipeline.check_sources(engine)
         for document_id, source in check.missing:
-            out.print(f"{document_id}\t{one_line(source)}", markup=False)
+            print_fields(str(document_id), one_line(source))
         err.print(
             f"{len(check.missing)} documents whose source is missing"
             " (remove them with `diplo prune`)"
@@ -94,35 +95,70 @@ def runs(
     if schema.current_revision(engine) is None:
         raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
     rows = reports.recent_runs(engine, limit)
-    header = (
-        "run",
-        "started",
-        "seconds",
-        "status",
-        "seen",
-        "loaded",
-        "replaced",
-        "unchanged",
-        "rejected",
-        "error",
-    )
-    cells = [[str(v) if v is not None else "" for v in r] for r in rows]
+    cells = [_run_cells(r) for r in rows]
     if out.is_terminal:
-        # To the minute on screen (the seconds are in the piped output): it fits 80 columns.
-        out.print(runs_table(header[:-1], [[r[0], r[1][:16], *r[2:-1]] for r in cells]))
+        # To the minute on screen (the seconds are in the piped output), without the command
+        # and the re-extracted count (said under the table): it fits 80 columns.
+        shown = [i for i, name in enumerate(RUN_COLUMNS) if name in TERMINAL_COLUMNS]
+        table_cells = [[row[i] for i in shown] for row in cells]
+        for row in table_cells:
+            row[1] = row[1][:16]
+        out.print(runs_table(TERMINAL_COLUMNS, table_cells))
         for row in cells:
-            if row[-1]:
-                out.print(f"run {row[0]} error: {one_line(row[-1])}", markup=False)
+            run_id, command, reextracted, error = row[0], row[1], row[-2], row[-1]
+            if command != "load":
+                out.print(f"run {run_id} {command}: {reextracted} documents re-extracted")
+            if error:
+                out.print(f"run {run_id} error: {one_line(error)}", markup=False)
     else:
         # Piped or redirected: tab-separated, one run per line, for scripts and grep.
-        for row in [list(header), *cells]:
-            out.print("\t".join(row), markup=False)
+        for row in [list(RUN_COLUMNS), *cells]:
+            print_fields(*row)
     if rejected:
         listed = reports.rejections(engine, [r[0] for r in rows], EXTRACTOR_VERSION)
         for run_id, source, reason in listed:
             out.print(
                 f"run {run_id}  {one_line(short_path(source))}: {one_line(reason)}", markup=False
             )
+
+
+RUN_COLUMNS = (
+    "run",
+    "command",
+    "started",
+    "seconds",
+    "status",
+    "seen",
+    "loaded",
+    "replaced",
+    "unchanged",
+    "rejected",
+    "reextracted",
+    "error",
+)
+TERMINAL_COLUMNS = (
+    "run",
+    "started",
+    "seconds",
+    "status",
+    "seen",
+    "loaded",
+    "replaced",
+    "unchanged",
+    "rejected",
+)
+
+
+def _run_cells(row: Sequence[object]) -> list[str]:
+    """A run's cells, as ``RUN_COLUMNS``. A reextract reads stored documents and loads,
+    replaces or skips none: its documents are re-extracted, never shown as "replaced"."""
+    run_id, started, seconds, status, seen, loaded, replaced, unchanged, rejected = row[:9]
+    error, command = row[9], row[10]
+    counts: list[object] = [seen, loaded, replaced, unchanged, rejected, None]
+    if command != "load":
+        counts = [seen, None, None, None, None, replaced]
+    values = [run_id, command, started, seconds, status, *counts, error]
+    return [str(v) if v is not None else "" for v in values]
 
 
 def runs_table(header: Sequence[str], cells: Sequence[Sequence[str]]) -> Table:
@@ -199,7 +235,7 @@ def events(
                 who,
                 str(r.documents),
             ]
-            out.print("\t".join(line), markup=False)
+            print_fields(*line)
 
 
 MODES = ("direct", "reported")

@@ -18,6 +18,7 @@ from etl.cli.shared import (
     handles_errors,
     one_line,
     out,
+    print_fields,
     state,
     warn_unknown,
 )
@@ -291,9 +292,6 @@ def prune(
         gone = check.missing if dry_run else pipeline.prune(engine, wait=wait)
         unknown = check.unknown
     for document_id, source in gone:
-        out.print(
-            f"{'would delete' if dry_run else 'deleted'} {document_id}\t{one_line(source)}",
-            markup=False,
-        )
+        print_fields(f"{'would delete' if dry_run else 'deleted'} {document_id}", one_line(source))
     out.print(f"{len(gone)} documents {'to prune' if dry_run else 'pruned'}")
     warn_unknown(unknown)

@@ -54,6 +54,12 @@ def one_line(text: str) -> str:
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
 
 
+def print_fields(*fields: str) -> None:
+    """One tab-separated line on stdout, for scripts: the tabs kept (rich's print expands
+    them to spaces, which a `cut -f` or a split on tabs cannot read)."""
+    out.file.write("\t".join(fields) + "\n")
+
+
 def handles_errors(fn: F) -> F:
     """Turn domain errors into one stderr line and an exit code (a traceback with --debug)."""
 
