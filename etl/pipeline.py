@@ -63,6 +63,7 @@ from etl.load.runs import (
     RememberedRejections,
     RunCounts,
     finish_run,
+    record_progress,
     record_rejection,
     remembered_rejections,
     start_run,
@@ -305,6 +306,7 @@ def load(
                         reject(result)
                     else:
                         write(result)
+                record_progress(engine, run_id, counts)
             corpus.finish(engine)
         except BaseException as exc:
             _fail(engine, run_id, counts, "load", exc)

@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from etl.cli.shared import handles_errors, print_fields, state
+from etl.cli.shared import handles_errors, print_fields, require_schema, state
 from etl.errors import ConfigError
-from etl.load import schema
 from etl.outputs import export as exporting
 
 
@@ -33,7 +32,6 @@ def export_cmd(
     if fmt not in exporting.FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; use one of: {', '.join(exporting.FORMATS)}")
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    require_schema(engine)
     for item in exporting.export(engine, out_dir, fmt, tables or []):  # type: ignore[arg-type]
         print_fields(item.relation, f"{item.rows} rows", str(item.path))

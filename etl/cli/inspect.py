@@ -17,12 +17,14 @@ from etl.cli.shared import (
     SinceOption,
     TypeOption,
     UntilOption,
+    country_filter,
     err,
     event_filters,
     handles_errors,
     one_line,
     out,
     print_fields,
+    require_schema,
     state,
     warn_unknown,
 )
@@ -30,6 +32,7 @@ from etl.errors import ConfigError
 from etl.extract.extractor import EXTRACTOR_VERSION
 from etl.ingest.sources import short_path
 from etl.load import embedded, schema
+from etl.load.runs import reap_dead_runs
 from etl.outputs import reports
 from etl.outputs import statements as said
 from etl.settings import display_url
@@ -46,8 +49,7 @@ def status(
     settings = state.settings()
     engine = state.engine()
     if missing:
-        if schema.current_revision(engine) is None:
-            raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+        require_schema(engine)
         check = pipeline.check_sources(engine)
         for document_id, source in check.missing:
             print_fields(str(document_id), one_line(source))
@@ -74,6 +76,7 @@ def status(
     out.print(f"Schema     {current}" + (" (head)" if current == head else f" (head is {head})"))
     for label, value in reports.counts(engine).items():
         out.print(f"{label:<10} {value}")
+    reap_dead_runs(engine)
     last = reports.last_run_line(engine)
     if last:
         out.print(f"Last run   {last}")
@@ -92,8 +95,8 @@ def runs(
 ) -> None:
     """Show recent load runs: when, how long, status and counts (newest first)."""
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    require_schema(engine)
+    reap_dead_runs(engine)  # a killed run shows as failed at once, not at the next load
     rows = reports.recent_runs(engine, limit)
     cells = [_run_cells(r) for r in rows]
     if out.is_terminal:
@@ -192,13 +195,7 @@ def events(
     """Print a timeline of events, oldest first, filtered by country, person, type and dates."""
     first, last = event_filters(event_type, since, until)
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
-    iso3 = None
-    if country:
-        iso3 = reports.resolve_country(engine, country)
-        if iso3 is None:
-            raise ConfigError(f"unknown country {country!r}")
+    iso3 = country_filter(engine, country)
     rows = reports.event_timeline(
         engine,
         country=iso3,
@@ -273,13 +270,7 @@ def statements(
         raise ConfigError(f"unknown mode {mode!r}; use direct or reported")
     first, last = event_filters(None, since, until)
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
-    iso3 = None
-    if country:
-        iso3 = reports.resolve_country(engine, country)
-        if iso3 is None:
-            raise ConfigError(f"unknown country {country!r}")
+    iso3 = country_filter(engine, country)
     rows = said.list_statements(
         engine,
         speaker=speaker,

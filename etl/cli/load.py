@@ -19,11 +19,11 @@ from etl.cli.shared import (
     one_line,
     out,
     print_fields,
+    require_schema,
     state,
     warn_unknown,
 )
-from etl.errors import ConfigError, LoadLocked, RunFailed
-from etl.load import schema
+from etl.errors import LoadLocked, RunFailed
 from etl.outputs import schedule as sched
 
 
@@ -278,8 +278,7 @@ def prune(
     command.
     """
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: nothing to prune")
+    require_schema(engine, "nothing to prune")
     unknown = 0
     if paths:
         gone = (

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError
 
 from etl.article import Rejection
+from etl.load.locks import LOAD_LOCK_KEY
 from models import EtlRun, RejectedInputRow
 
 
@@ -30,19 +32,78 @@ class RunCounts:
         return len(self.rejections)
 
 
+DIED = "did not finish: the process ended before the run did"
+
+# A run that died could not write its last counts. The documents it inserted say how many it
+# loaded: those first loaded after it started and before the next run did (runs take turns
+# under the load lock, and a reextract or a later load never changes loaded_at).
+_CLOSE_DEAD_RUNS = """
+    UPDATE ops.etl_runs r
+    SET status = 'failed', finished_at = now(), error = :error,
+        loaded = CASE WHEN r.command = 'load' THEN GREATEST(r.loaded, (
+            SELECT count(*) FROM public.documents d
+            WHERE d.loaded_at >= r.started_at
+              AND d.loaded_at < COALESCE(
+                  (SELECT min(n.started_at) FROM ops.etl_runs n WHERE n.id > r.id), 'infinity')
+        )) ELSE r.loaded END
+    WHERE r.status = 'running'
+"""
+# No session of this database holds the load lock. Checked in the statement itself: a run
+# that is visible as running while nobody holds the lock has ended, and one that finishes
+# meanwhile is re-checked by PostgreSQL on its new row (no longer running) and left alone.
+_NO_LOCK_HOLDER = """
+    AND NOT EXISTS (
+        SELECT 1 FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND ((l.classid::bigint << 32) | l.objid::bigint) = :key
+    )
+"""
+
+_REAP_DEAD_RUNS = _CLOSE_DEAD_RUNS + _NO_LOCK_HOLDER  # constants only: no input in the SQL
+
+
+def close_dead_runs(conn: Connection) -> int:
+    """Mark failed the runs still marked running; called under the load lock, when no run
+    can be alive. Returns how many there were."""
+    return conn.execute(text(_CLOSE_DEAD_RUNS), {"error": DIED}).rowcount
+
+
+def reap_dead_runs(engine: Engine) -> int:
+    """``close_dead_runs`` when no load, reextract or prune holds the load lock, without
+    taking it (a `diplo runs` must never make a cron load fail as locked): a killed run must
+    not show as running until the next load. Nothing when the log cannot be written (a
+    read-only role)."""
+    try:
+        with engine.begin() as conn:
+            return conn.execute(
+                text(_REAP_DEAD_RUNS), {"error": DIED, "key": LOAD_LOCK_KEY}
+            ).rowcount
+    except DBAPIError:
+        return 0
+
+
+def record_progress(engine: Engine, run_id: int, counts: RunCounts) -> None:
+    """The counts so far, for a run that may yet die: what it committed is then counted."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(EtlRun)
+            .where(EtlRun.id == run_id)
+            .values(
+                files_seen=counts.files_seen,
+                loaded=counts.loaded,
+                replaced=counts.replaced,
+                unchanged=counts.unchanged,
+                rejected=counts.rejected,
+            )
+        )
+
+
 def start_run(engine: Engine, command: str, extractor_version: str) -> int:
     """Record a new run. Called under the load lock, so any run still marked running has died
     (killed, machine restarted) and is marked failed."""
     with engine.begin() as conn:
-        conn.execute(
-            update(EtlRun)
-            .where(EtlRun.status == "running")
-            .values(
-                status="failed",
-                finished_at=func.now(),
-                error="did not finish: the process ended before the run did",
-            )
-        )
+        close_dead_runs(conn)
         return conn.execute(
             insert(EtlRun)
             .values(
