@@ -91,8 +91,57 @@ def test_db_commands(empty_db_url: URL) -> None:
     assert "(head)" in status.stdout and "Countries  249" in status.stdout
     bad = invoke(["db", "upgrade", "nosuchrev"], empty_db_url)
     assert bad.exit_code == 2 and "nosuchrev" in bad.stderr
-    down = invoke(["db", "downgrade", "base"], empty_db_url)
-    assert down.exit_code == 0 and "base (empty)" in down.stdout
+    # A downgrade drops data: it asks, and no answer (a script's closed stdin) is a no.
+    unasked = invoke(["db", "downgrade", "base"], empty_db_url)
+    assert unasked.exit_code == 2 and "--yes" in unasked.stderr, unasked.output
+    declined = runner.invoke(
+        app, ["db", "downgrade", "base"], input="n\n", env={"DATABASE_URL": _url(empty_db_url)}
+    )
+    assert declined.exit_code == 2 and "drop every table" in declined.stderr
+    assert schema.current_revision(_engine(empty_db_url)) == schema.head_revision()
+    down = runner.invoke(
+        app, ["db", "downgrade", "base"], input="y\n", env={"DATABASE_URL": _url(empty_db_url)}
+    )
+    assert down.exit_code == 0 and "base (empty)" in down.stdout, down.output
+    assert invoke(["db", "upgrade"], empty_db_url).exit_code == 0
+    scripted = invoke(["db", "downgrade", "--yes", "base"], empty_db_url)
+    assert scripted.exit_code == 0 and "base (empty)" in scripted.stdout
+    assert schema.current_revision(_engine(empty_db_url)) is None
+
+
+def _engine(url: URL):  # type: ignore[no-untyped-def]
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    return create_engine(url, poolclass=NullPool)
+
+
+def test_db_stop_refuses_under_a_running_load_unless_forced(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    from etl.load import embedded
+    from etl.load.locks import load_lock
+
+    home = tmp_path / "home"
+    env = {"DIPLO_HOME": str(home), "DATABASE_URL": None, "DIPLO_EMBEDDED_PORT": None}
+    url = embedded.start(home)
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with load_lock(engine):  # what a load holds while it runs
+            refused = runner.invoke(app, ["db", "stop"], env=env)
+            assert refused.exit_code == 75, refused.output
+            assert "load is running" in refused.stderr and "--force" in refused.stderr
+            with engine.connect() as conn:  # still serving the load
+                assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+            forced = runner.invoke(app, ["db", "stop", "--force"], env=env)
+            assert forced.exit_code == 0 and "stopped" in forced.stdout, forced.output
+        embedded.start(home)
+        idle = runner.invoke(app, ["db", "stop"], env=env)
+        assert idle.exit_code == 0 and "Embedded server stopped." in idle.stdout
+    finally:
+        engine.dispose()
+        embedded.stop(home)
 
 
 def _commands() -> list[list[str]]:

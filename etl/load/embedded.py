@@ -215,6 +215,31 @@ def _ensure_database(url: URL) -> None:
                 )
 
 
+def running_loads(home: Path) -> list[str]:
+    """The databases of the embedded server under ``home`` where a diplo load, reextract or
+    prune holds the load lock now; empty when the server is not running."""
+    import psycopg
+
+    from etl.load.locks import LOAD_LOCK_KEY
+
+    pgdata = home / "pgdata"
+    try:
+        admin = _url(pgdata, "postgres").set(drivername="postgresql").render_as_string()
+    except (FileNotFoundError, IndexError):
+        return []
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT d.datname FROM pg_locks l JOIN pg_database d"
+                " ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted"
+                " AND ((l.classid::bigint << 32) | l.objid::bigint) = %s ORDER BY 1",
+                (LOAD_LOCK_KEY,),
+            ).fetchall()
+    except psycopg.OperationalError:
+        return []  # not answering: nothing runs on it
+    return [name for (name,) in rows]
+
+
 def stop(home: Path, timeout: float = 30.0) -> bool:
     """Stop the embedded server under ``home`` (fast shutdown). False if it was not running."""
     try:
