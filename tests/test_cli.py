@@ -440,3 +440,38 @@ def test_runs_show_a_reextract_as_reextracted_not_replaced(
     assert table[0].split()[:2] == ["run", "started"]
     reextract_row = table[1].split()
     assert reextract_row[0] == "2" and reextract_row[-1] == "2"  # seen, and no other count
+
+
+def _exit_codes() -> set[int]:
+    from etl import cli, errors
+
+    codes = {v for k, v in vars(cli).items() if k.startswith("EXIT_")}
+    codes |= {
+        cls.exit_code
+        for cls in vars(errors).values()
+        if isinstance(cls, type) and issubclass(cls, errors.DiploError)
+    }
+    return codes
+
+
+def test_load_help_lists_every_exit_code_the_cli_uses() -> None:
+    helped = invoke(["load", "--help"])
+    assert helped.exit_code == 0
+    text = " ".join(helped.stdout.replace("│", " ").split())
+    codes = _exit_codes()
+    assert {0, 1, 2, 3, 70, 75, 130} <= codes
+    missing = sorted(c for c in codes if not re.search(rf"(?<![\d.]){c}(?![\d.]) [a-z]", text))
+    assert missing == [], text
+
+
+def test_version_names_the_package_extractor_and_schema() -> None:
+    from importlib.metadata import version
+
+    from etl.extract.extractor import EXTRACTOR_VERSION
+
+    result = invoke(["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == (
+        f"diplo {version('diplo')} (extractor {EXTRACTOR_VERSION}, schema {schema.head_revision()})"
+    )
+    assert "`diplo --version`" in (REPO / "README.md").read_text()

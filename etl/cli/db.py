@@ -11,6 +11,7 @@ import typer
 from etl.cli.shared import err, handles_errors, out, state
 from etl.errors import ConfigError, LoadLocked
 from etl.load import embedded, schema, seeds
+from etl.load.locks import LOAD_LOCK_KEY
 from etl.outputs import roles
 from etl.settings import display_url
 
@@ -146,7 +147,7 @@ def db_stop(
     settings = state.settings()
     if settings.database_url is not None:
         raise ConfigError("DATABASE_URL is set: diplo only stops its own embedded server")
-    busy = embedded.running_loads(settings.home)
+    busy = embedded.running_loads(settings.home, LOAD_LOCK_KEY)
     if busy and not force:
         raise LoadLocked(
             f"a diplo load is running on the embedded server (database {', '.join(busy)});"

@@ -82,9 +82,11 @@ def load(
 ) -> None:
     """Load articles into the database: new ones are added, changed ones replaced, unchanged skipped.
 
-    Creates the schema on first use. Exit code 0 when every input loaded or was unchanged,
-    1 when some were rejected (reasons on stderr and in `diplo runs --rejected`), 75 when
-    another load is running (see --wait).
+    Creates the schema on first use. Exit codes: 0 every input loaded or was unchanged;
+    1 some were newly rejected (reasons on stderr and in `diplo runs --rejected`); 2 a usage
+    or configuration error, or the database cannot be reached; 3 the run stopped partway
+    (the database went away; what was committed is whole, the next run completes it);
+    75 another load is running (see --wait); 70 an internal error; 130 interrupted (Ctrl-C).
     """
     if quiet:
         logs.configure(logs.levels(quiet=True))
@@ -183,6 +185,12 @@ def reextract(
     wait: Annotated[
         bool, typer.Option("--wait", help="If a load is running, wait for it instead of exiting.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Extraction processes (default: one per core)."
+        ),
+    ] = None,
 ) -> None:
     """Rebuild the entities of stored documents with the current extractor, without the files.
 
@@ -193,7 +201,12 @@ def reextract(
     started = time.monotonic()
     with _progress(err.is_terminal) as (on_start, on_item):
         result = pipeline.reextract(
-            engine, everything=everything, wait=wait, on_start=on_start, on_item=on_item
+            engine,
+            everything=everything,
+            wait=wait,
+            workers=workers,
+            on_start=on_start,
+            on_item=on_item,
         )
     out.print(
         f"Run {result.run_id}: {result.counts.replaced} documents re-extracted "

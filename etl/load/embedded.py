@@ -215,12 +215,11 @@ def _ensure_database(url: URL) -> None:
                 )
 
 
-def running_loads(home: Path) -> list[str]:
-    """The databases of the embedded server under ``home`` where a diplo load, reextract or
-    prune holds the load lock now; empty when the server is not running."""
+def running_loads(home: Path, lock_key: int) -> list[str]:
+    """The databases of the embedded server under ``home`` where a session holds the
+    advisory lock ``lock_key`` now (a diplo load, reextract or prune holds the load lock);
+    empty when the server is not running."""
     import psycopg
-
-    from etl.load.locks import LOAD_LOCK_KEY
 
     pgdata = home / "pgdata"
     try:
@@ -233,7 +232,7 @@ def running_loads(home: Path) -> list[str]:
                 "SELECT DISTINCT d.datname FROM pg_locks l JOIN pg_database d"
                 " ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted"
                 " AND ((l.classid::bigint << 32) | l.objid::bigint) = %s ORDER BY 1",
-                (LOAD_LOCK_KEY,),
+                (lock_key,),
             ).fetchall()
     except psycopg.OperationalError:
         return []  # not answering: nothing runs on it

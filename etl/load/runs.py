@@ -1,18 +1,25 @@
-"""The run log: every load leaves an etl_runs row, and every rejected input a rejected_inputs row.
+"""The run log: every load leaves an etl_runs row, and every rejected input a rejected_inputs row;
+and what every run (load, reextract) does at its start and when it fails.
 
 Each write commits on its own, so the log survives a run that fails halfway.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, func, insert, select, text, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
 from etl.article import Rejection
+from etl.errors import RunFailed
+from etl.load import schema, seeds
+from etl.load.database import error_reason
 from etl.load.locks import LOAD_LOCK_KEY
 from models import EtlRun, RejectedInputRow
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -189,3 +196,48 @@ def remembered_rejections(engine: Engine, extractor_version: str) -> RememberedR
         hashes=frozenset(sha for sha, _, _ in rows if sha is not None),
         unread=frozenset((source, reason) for sha, source, reason in rows if sha is None),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    run_id: int
+    counts: RunCounts
+    status: str
+
+
+def prepare_database(engine: Engine) -> None:
+    """Bring the schema to head and the reference data up to date; cheap when already done."""
+    if not schema.is_current(engine):
+        schema.upgrade(engine)
+    with engine.begin() as conn:
+        seeds.seed(conn)
+
+
+def fail_run(
+    engine: Engine, run_id: int, counts: RunCounts, command: str, exc: BaseException
+) -> None:
+    """Record why a run stopped, then raise: a database error as RunFailed (one line for the
+    user), anything else as it was."""
+    if isinstance(exc, DBAPIError | PendingRollbackError):
+        # PendingRollbackError: a statement on a connection that had already died.
+        reason = error_reason(exc) if isinstance(exc, DBAPIError) else "connection lost"
+        _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
+        raise RunFailed(f"{command} stopped, database error: {reason}") from exc
+    if isinstance(exc, RunFailed):
+        error = str(exc)
+    elif isinstance(exc, KeyboardInterrupt):
+        error = "interrupted"
+    else:
+        error = f"{type(exc).__name__}: {exc}"
+    _finish_quietly(engine, run_id, counts, "failed", error)
+    raise exc
+
+
+def _finish_quietly(
+    engine: Engine, run_id: int, counts: RunCounts, status: str, error: str
+) -> None:
+    """Record the failure if the database still answers; the original error matters more."""
+    try:
+        finish_run(engine, run_id, counts, status, error)
+    except Exception:
+        log.debug("could not record the failed run", exc_info=True)
