@@ -117,3 +117,7 @@ class Rejection:
     source: str
     reason: str
     content_sha256: str | None = None
+    # False for an argument that named nothing to load (a glob that matched nothing, an empty
+    # directory): that is the state of the disk, not a broken input, so every run says so
+    # (a cron line whose pattern stopped matching must not turn silent after one run).
+    remember: bool = field(default=True, compare=False)

@@ -10,24 +10,21 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, delete, select
-from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
 from etl.article import ParsedDocument, RawInput, Rejection
-from etl.errors import ConfigError, ExtractorUnavailable, RejectedInput, RunFailed
+from etl.errors import ConfigError, ExtractorUnavailable, RejectedInput
 from etl.extract.extractor import (
     EXTRACTOR_VERSION,
     Extraction,
     analysis_text,
     extract,
-    extract_facts,
 )
 from etl.extract.nlp import analyze_many, check_model
 from etl.ingest.decode import decode
@@ -41,10 +38,10 @@ from etl.ingest.sources import (
     stored_file,
     stored_source,
 )
-from etl.load import corpus, schema, seeds
-from etl.load.database import error_reason
+from etl.load import corpus
 from etl.load.events import drop_unreported
-from etl.load.executors import make_executor
+from etl.load.executors import BATCH_SIZE as BATCH_SIZE
+from etl.load.executors import chunks, make_executor
 from etl.load.loader import (
     Outcome,
     Source,
@@ -54,45 +51,36 @@ from etl.load.loader import (
     has_positions,
     move_document,
     positional_documents,
-    set_extractor_version,
     write_document,
-    write_facts,
 )
 from etl.load.locks import load_lock
+from etl.load.reextract import reextract as reextract  # callers know it as pipeline.reextract
+from etl.load.runs import (
+    LoadResult as LoadResult,
+)
 from etl.load.runs import (
     RememberedRejections,
     RunCounts,
+    fail_run,
     finish_run,
+    record_progress,
     record_rejection,
     remembered_rejections,
     start_run,
 )
+from etl.load.runs import (
+    prepare_database as prepare_database,
+)
 from etl.settings import DEFAULT_MAX_BYTES
-from models import Document, DocumentCaption, DocumentSentence
+from models import Document
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 OnItem = Callable[[str, str], None]
 """Called after every input with its source and outcome (loaded/replaced/unchanged/rejected)."""
-
-
-@dataclass(frozen=True, slots=True)
-class LoadResult:
-    run_id: int
-    counts: RunCounts
-    status: str
-
-
-def prepare_database(engine: Engine) -> None:
-    """Bring the schema to head and the reference data up to date; cheap when already done."""
-    if not schema.is_current(engine):
-        schema.upgrade(engine)
-    with engine.begin() as conn:
-        seeds.seed(conn)
 
 
 def process(raw: RawInput) -> Extraction:
@@ -297,7 +285,7 @@ def load(
 
         executor = make_executor(opts.workers, opts.scheduler)
         try:
-            batches = _chunks(to_process(), BATCH_SIZE)
+            batches = chunks(to_process(), BATCH_SIZE)
             for results in executor.imap(process_batch, batches):
                 lock.check()
                 for result in results:
@@ -305,23 +293,15 @@ def load(
                         reject(result)
                     else:
                         write(result)
+                record_progress(engine, run_id, counts)
             corpus.finish(engine)
         except BaseException as exc:
-            _fail(engine, run_id, counts, "load", exc)
+            fail_run(engine, run_id, counts, "load", exc)
         finally:
             executor.close()
         status = "partial" if counts.rejections else "succeeded"
         finish_run(engine, run_id, counts, status)
     return LoadResult(run_id=run_id, counts=counts, status=status)
-
-
-# Inputs per task: enough for nlp.pipe to batch, few enough to keep workers evenly busy.
-BATCH_SIZE = 8
-
-
-def _chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
-    while chunk := list(itertools.islice(items, size)):
-        yield chunk
 
 
 def _check_paths_exist(paths: Sequence[str]) -> None:
@@ -347,122 +327,6 @@ def _modified_since(candidate: Candidate | Rejection, since: dt.datetime | None)
         return candidate.path.stat().st_mtime >= since.timestamp()
     except OSError:
         return True  # let the reader report what is wrong with it
-
-
-def _fail(engine: Engine, run_id: int, counts: RunCounts, command: str, exc: BaseException) -> None:
-    """Record why a run stopped, then raise: a database error as RunFailed (one line for the
-    user), anything else as it was."""
-    if isinstance(exc, DBAPIError | PendingRollbackError):
-        # PendingRollbackError: a statement on a connection that had already died.
-        reason = error_reason(exc) if isinstance(exc, DBAPIError) else "connection lost"
-        _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
-        raise RunFailed(f"{command} stopped, database error: {reason}") from exc
-    if isinstance(exc, RunFailed):
-        error = str(exc)
-    elif isinstance(exc, KeyboardInterrupt):
-        error = "interrupted"
-    else:
-        error = f"{type(exc).__name__}: {exc}"
-    _finish_quietly(engine, run_id, counts, "failed", error)
-    raise exc
-
-
-def _finish_quietly(
-    engine: Engine, run_id: int, counts: RunCounts, status: str, error: str
-) -> None:
-    """Record the failure if the database still answers; the original error matters more."""
-    try:
-        finish_run(engine, run_id, counts, status, error)
-    except Exception:
-        log.debug("could not record the failed run", exc_info=True)
-
-
-def reextract(
-    engine: Engine,
-    *,
-    everything: bool = False,
-    wait: bool = False,
-    on_start: Callable[[int], None] | None = None,
-    on_item: OnItem | None = None,
-) -> LoadResult:
-    """Rebuild the entity rows of stored documents from their bodies, without the files.
-
-    Only documents extracted by another extractor version, unless ``everything``.
-    Each document is rebuilt in its own transaction.
-    """
-    check_model()
-    with load_lock(engine, wait=wait):
-        return _reextract(engine, everything=everything, on_start=on_start, on_item=on_item)
-
-
-def _reextract(
-    engine: Engine,
-    *,
-    everything: bool,
-    on_start: Callable[[int], None] | None,
-    on_item: OnItem | None,
-) -> LoadResult:
-    prepare_database(engine)
-    run_id = start_run(engine, "reextract", EXTRACTOR_VERSION)
-    counts = RunCounts()
-    with engine.connect() as conn:
-        query = select(Document.id).order_by(Document.id)
-        if not everything:
-            query = query.where(Document.extractor_version != EXTRACTOR_VERSION)
-        ids = list(conn.scalars(query))
-    if on_start:
-        on_start(len(ids))
-    try:
-        for document_id in ids:
-            counts.files_seen += 1
-            if _reextract_one(engine, document_id):
-                counts.replaced += 1
-            if on_item:
-                on_item(str(document_id), "replaced")
-        corpus.finish(engine)
-    except BaseException as exc:
-        _fail(engine, run_id, counts, "reextract", exc)
-    finish_run(engine, run_id, counts, "succeeded")
-    return LoadResult(run_id=run_id, counts=counts, status="succeeded")
-
-
-def _reextract_one(engine: Engine, document_id: int) -> bool:
-    with engine.begin() as conn:
-        # Lock the document so a concurrent load cannot replace it halfway through.
-        row = conn.execute(
-            select(
-                Document.body,
-                Document.published_on,
-                Document.published_precision,
-                Document.content_sha256,
-                Document.title,
-            )
-            .where(Document.id == document_id)
-            .with_for_update()
-        ).first()
-        if row is None:
-            return False  # replaced or deleted since the list was taken
-        body, published_on, precision, _, title = row
-        spans = conn.execute(
-            select(DocumentSentence.char_start, DocumentSentence.char_end)
-            .where(DocumentSentence.document_id == document_id)
-            .order_by(DocumentSentence.seq)
-        ).all()
-        captions = conn.scalars(
-            select(DocumentCaption.text)
-            .where(DocumentCaption.document_id == document_id)
-            .order_by(DocumentCaption.seq)
-        ).all()
-        stale_events = clear_facts(conn, document_id)
-        # The title names a transcript's speaker (a press conference's spokesperson).
-        facts = extract_facts(
-            body, captions, published_on=published_on, published_precision=precision, title=title
-        )
-        sentence_spans = [(s, e) for s, e in spans]
-        write_facts(conn, document_id, facts, body, captions, sentence_spans)
-        drop_unreported(conn, stale_events)
-        set_extractor_version(conn, document_id, EXTRACTOR_VERSION)
-    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -502,12 +366,41 @@ def missing_documents(engine: Engine) -> list[tuple[int, str]]:
     return check_sources(engine, short=False).missing
 
 
-def prune(engine: Engine, *, wait: bool = False) -> list[tuple[int, str]]:
-    """Delete the documents whose source disappeared, with everything derived from them;
-    events they alone reported go too, and so do people, organizations and initiatives that
-    no document or event refers to any more. Runs under the load lock."""
+def documents_from(engine: Engine, paths: Sequence[str]) -> list[tuple[int, str]]:
+    """Documents loaded from ``paths`` (files, or directories and everything below them),
+    whether or not the files are still there, with their sources as stored (absolute).
+    Paths are taken literally and made absolute as a load stores them."""
+    roots = []
+    for arg in paths:
+        if arg == "-":
+            raise ConfigError("`-` (standard input) names no path to prune")
+        roots.append(stored_file(arg))
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(Document.id, Document.source_path, Document.source_record).order_by(
+                Document.source_path, Document.source_record, Document.id
+            )
+        ).all()
+    return [
+        (document_id, display(path, record, short=False))
+        for document_id, path, record in rows
+        if any(_within(path, root) for root in roots)
+    ]
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root if root.endswith(os.sep) else root + os.sep)
+
+
+def prune(
+    engine: Engine, *, wait: bool = False, paths: Sequence[str] = ()
+) -> list[tuple[int, str]]:
+    """Delete the documents whose source disappeared (or, given ``paths``, every document
+    loaded from them), with everything derived from them; events they alone reported go
+    too, and so do people, organizations and initiatives that no document or event refers
+    to any more. Runs under the load lock."""
     with load_lock(engine, wait=wait):
-        gone = missing_documents(engine)
+        gone = documents_from(engine, paths) if paths else missing_documents(engine)
         delete_documents(engine, [document_id for document_id, _ in gone])
         # Also finishes what a killed run left, even when nothing is gone now.
         corpus.finish(engine)

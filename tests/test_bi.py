@@ -17,6 +17,7 @@ from bi_facts import document as _document
 from bi_facts import event as _event
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
+from typer.testing import CliRunner
 
 from etl.errors import ConfigError
 from etl.facts import Event, EventParticipant, Mention
@@ -578,6 +579,32 @@ def test_exports_round_trip(bi: Engine, tmp_path: Path, fmt: str) -> None:
             count = pq.read_table(item.path).num_rows
         assert count == expected == item.rows, item.relation
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_export_of_a_named_table_writes_that_relation_alone(bi: Engine, tmp_path: Path) -> None:
+    """`--table documents` is the table, not also the view of the same name; the view is
+    named with its schema."""
+    from etl.cli import app
+
+    env = {"DATABASE_URL": bi.url.render_as_string(hide_password=False)}
+    runner = CliRunner()
+    table = runner.invoke(
+        app, ["export", "--out", str(tmp_path / "t"), "--table", "documents"], env=env
+    )
+    assert table.exit_code == 0, table.output
+    assert sorted(p.name for p in (tmp_path / "t").iterdir()) == ["documents.csv"]
+    assert [ln.split()[0] for ln in table.stdout.splitlines()] == ["public.documents"]
+
+    view = runner.invoke(
+        app,
+        ["export", "--out", str(tmp_path / "v"), "-t", "analytics.documents", "-t", "etl_runs"],
+        env=env,
+    )
+    assert view.exit_code == 0, view.output
+    assert sorted(p.name for p in (tmp_path / "v").iterdir()) == [
+        "analytics.documents.csv",
+        "ops.etl_runs.csv",
+    ]
 
 
 def _readme_query(marker: str) -> str:

@@ -91,8 +91,57 @@ def test_db_commands(empty_db_url: URL) -> None:
     assert "(head)" in status.stdout and "Countries  249" in status.stdout
     bad = invoke(["db", "upgrade", "nosuchrev"], empty_db_url)
     assert bad.exit_code == 2 and "nosuchrev" in bad.stderr
-    down = invoke(["db", "downgrade", "base"], empty_db_url)
-    assert down.exit_code == 0 and "base (empty)" in down.stdout
+    # A downgrade drops data: it asks, and no answer (a script's closed stdin) is a no.
+    unasked = invoke(["db", "downgrade", "base"], empty_db_url)
+    assert unasked.exit_code == 2 and "--yes" in unasked.stderr, unasked.output
+    declined = runner.invoke(
+        app, ["db", "downgrade", "base"], input="n\n", env={"DATABASE_URL": _url(empty_db_url)}
+    )
+    assert declined.exit_code == 2 and "drop every table" in declined.stderr
+    assert schema.current_revision(_engine(empty_db_url)) == schema.head_revision()
+    down = runner.invoke(
+        app, ["db", "downgrade", "base"], input="y\n", env={"DATABASE_URL": _url(empty_db_url)}
+    )
+    assert down.exit_code == 0 and "base (empty)" in down.stdout, down.output
+    assert invoke(["db", "upgrade"], empty_db_url).exit_code == 0
+    scripted = invoke(["db", "downgrade", "--yes", "base"], empty_db_url)
+    assert scripted.exit_code == 0 and "base (empty)" in scripted.stdout
+    assert schema.current_revision(_engine(empty_db_url)) is None
+
+
+def _engine(url: URL):  # type: ignore[no-untyped-def]
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    return create_engine(url, poolclass=NullPool)
+
+
+def test_db_stop_refuses_under_a_running_load_unless_forced(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import NullPool
+
+    from etl.load import embedded
+    from etl.load.locks import load_lock
+
+    home = tmp_path / "home"
+    env = {"DIPLO_HOME": str(home), "DATABASE_URL": None, "DIPLO_EMBEDDED_PORT": None}
+    url = embedded.start(home)
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with load_lock(engine):  # what a load holds while it runs
+            refused = runner.invoke(app, ["db", "stop"], env=env)
+            assert refused.exit_code == 75, refused.output
+            assert "load is running" in refused.stderr and "--force" in refused.stderr
+            with engine.connect() as conn:  # still serving the load
+                assert conn.exec_driver_sql("SELECT 1").scalar() == 1
+            forced = runner.invoke(app, ["db", "stop", "--force"], env=env)
+            assert forced.exit_code == 0 and "stopped" in forced.stdout, forced.output
+        embedded.start(home)
+        idle = runner.invoke(app, ["db", "stop"], env=env)
+        assert idle.exit_code == 0 and "Embedded server stopped." in idle.stdout
+    finally:
+        engine.dispose()
+        embedded.stop(home)
 
 
 def _commands() -> list[list[str]]:
@@ -344,3 +393,85 @@ def test_statements_search_puts_the_phrase_first(db_url: URL, tmp_path: Path) ->
     found = invoke(["statements", "--search", "peaceful development", "--json"], db_url)
     speakers = [json.loads(line)["speaker"] for line in found.stdout.splitlines()]
     assert speakers == ["Daniel Tan", "Amina Rahman"], speakers
+
+
+def test_every_environment_variable_diplo_reads_is_in_the_readme() -> None:
+    """A setting a user cannot find is a limit they hit blind (DIPLO_MAX_CHARS was one)."""
+    read = set()
+    for path in [*(REPO / "etl").rglob("*.py"), *(REPO / "models").rglob("*.py")]:
+        read |= set(re.findall(r"[\"'](DIPLO_[A-Z0-9_]+)[\"']", path.read_text()))
+    assert "DIPLO_MAX_CHARS" in read and "DIPLO_HOME" in read
+    readme = (REPO / "README.md").read_text()
+    assert sorted(v for v in read if f"`{v}" not in readme) == []
+
+
+def test_runs_show_a_reextract_as_reextracted_not_replaced(
+    db_url: URL, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from etl.cli import shared
+
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "b.txt").write_text(ARTICLE.replace("Jakarta", "Surabaya"))
+    assert invoke(["load", "--workers", "1", str(tmp_path)], db_url).exit_code == 0
+    assert invoke(["reextract", "--all"], db_url).exit_code == 0
+
+    piped = invoke(["runs"], db_url)
+    assert piped.exit_code == 0, piped.output
+    lines = [line.split("\t") for line in piped.stdout.splitlines()]
+    rows = [dict(zip(lines[0], line, strict=True)) for line in lines[1:]]
+    reextract, load = rows
+    assert (reextract["command"], reextract["reextracted"], reextract["replaced"]) == (
+        "reextract",
+        "2",
+        "",
+    )
+    assert (load["command"], load["loaded"], load["reextracted"]) == ("load", "2", "")
+
+    status = invoke(["status"], db_url)
+    last = next(line for line in status.stdout.splitlines() if line.startswith("Last run"))
+    assert "reextract" in last and "2 documents re-extracted" in last and "replaced" not in last
+
+    # On a terminal: the table fits 80 columns, and the reextract is said under it.
+    monkeypatch.setattr(shared.out, "_force_terminal", True)
+    monkeypatch.setattr(shared.out, "_width", 80)
+    screen = invoke(["runs"], db_url)
+    assert "run 2 reextract: 2 documents re-extracted" in screen.stdout, screen.stdout
+    table = screen.stdout.split("\nrun 2 reextract")[0].splitlines()
+    assert table[0].split()[:2] == ["run", "started"]
+    reextract_row = table[1].split()
+    assert reextract_row[0] == "2" and reextract_row[-1] == "2"  # seen, and no other count
+
+
+def _exit_codes() -> set[int]:
+    from etl import cli, errors
+
+    codes = {v for k, v in vars(cli).items() if k.startswith("EXIT_")}
+    codes |= {
+        cls.exit_code
+        for cls in vars(errors).values()
+        if isinstance(cls, type) and issubclass(cls, errors.DiploError)
+    }
+    return codes
+
+
+def test_load_help_lists_every_exit_code_the_cli_uses() -> None:
+    helped = invoke(["load", "--help"])
+    assert helped.exit_code == 0
+    text = " ".join(helped.stdout.replace("│", " ").split())
+    codes = _exit_codes()
+    assert {0, 1, 2, 3, 70, 75, 130} <= codes
+    missing = sorted(c for c in codes if not re.search(rf"(?<![\d.]){c}(?![\d.]) [a-z]", text))
+    assert missing == [], text
+
+
+def test_version_names_the_package_extractor_and_schema() -> None:
+    from importlib.metadata import version
+
+    from etl.extract.extractor import EXTRACTOR_VERSION
+
+    result = invoke(["--version"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == (
+        f"diplo {version('diplo')} (extractor {EXTRACTOR_VERSION}, schema {schema.head_revision()})"
+    )
+    assert "`diplo --version`" in (REPO / "README.md").read_text()

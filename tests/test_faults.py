@@ -162,6 +162,7 @@ class Outage:
     stderr: str
     documents_before_rerun: int
     statuses_after_rerun: list[tuple[str, str | None]]
+    runs_before_rerun: list[dict[str, str]]  # `diplo runs`, piped, once the database is back
     rerun_loaded: int
     rerun_unchanged: int
     problems: dict[str, int]
@@ -202,6 +203,7 @@ def outage(
                     sql.SQL("ALTER DATABASE {} ALLOW_CONNECTIONS true").format(sql.Identifier(name))
                 )
         before = _documents(engine)
+        runs_before_rerun = _runs(url)
         problems = integrity_problems(engine)
         after_outage = dump(engine, PER_DOCUMENT)
         rerun = pipeline.load(engine, [str(corpus)])
@@ -215,6 +217,7 @@ def outage(
             stderr=stderr,
             documents_before_rerun=before,
             statuses_after_rerun=statuses,
+            runs_before_rerun=runs_before_rerun,
             rerun_loaded=rerun.counts.loaded,
             rerun_unchanged=rerun.counts.unchanged,
             problems=problems,
@@ -248,6 +251,26 @@ def test_after_the_database_goes_away_the_next_run_completes_exactly(
     assert second_status == "succeeded"
     _assert_code_unchanged()
     assert outage.final == clean
+
+
+def test_the_cut_off_run_shows_failed_with_what_it_committed(outage: Outage) -> None:
+    """It could not record its end while the database was away: once it is back, `diplo
+    runs` says it failed (not running) and counts the documents it committed."""
+    (run,) = outage.runs_before_rerun
+    assert run["status"] == "failed", run
+    assert int(run["loaded"]) == outage.documents_before_rerun, run
+
+
+def _runs(url: URL) -> list[dict[str, str]]:
+    from typer.testing import CliRunner
+
+    from etl.cli import app
+
+    env = {"DATABASE_URL": url.render_as_string(hide_password=False)}
+    result = CliRunner().invoke(app, ["runs"], env=env)
+    assert result.exit_code == 0, result.output
+    header, *rows = (line.split("\t") for line in result.stdout.splitlines())
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 def test_the_interrupted_run_exits_3_with_one_line_on_stderr(outage: Outage) -> None:

@@ -113,6 +113,15 @@ def test_sigkill_mid_load_leaves_whole_documents_and_a_rerun_converges(
     assert 5 <= documents < 120
     assert without_sentences == 0
 
+    # `diplo runs` shows the killed run as failed at once (not running until the next load),
+    # with the documents it committed counted.
+    runs = CliRunner().invoke(app, ["runs"], env={"DATABASE_URL": _env(db_url)["DATABASE_URL"]})
+    assert runs.exit_code == 0, runs.output
+    header, killed = (line.split("\t") for line in runs.stdout.splitlines())
+    killed_run = dict(zip(header, killed, strict=True))
+    assert killed_run["status"] == "failed" and "did not finish" in killed_run["error"]
+    assert int(killed_run["loaded"]) == documents, (killed_run, documents)
+
     rerun = pipeline.load(engine, [str(corpus)])
     assert rerun.counts.loaded == 120 - documents and rerun.counts.unchanged == documents
     with engine.connect() as conn:

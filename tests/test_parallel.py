@@ -101,3 +101,43 @@ def test_workers_and_dask_give_the_same_database(databases, tmp_path: Path) -> N
         result = pipeline.load(dask, [corpus], scheduler=cluster.scheduler_address)
         assert result.counts.loaded == len(ARTICLES)
     assert _dump(dask) == expected
+
+
+def test_reextract_with_workers_gives_the_same_database(
+    databases, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """`diplo reextract --workers 2` runs the model in a pool, as `load` does, and rebuilds
+    exactly what one process builds."""
+    from dumps import dump
+    from typer.testing import CliRunner
+
+    from etl.cli import app
+    from etl.load import executors, reextract
+
+    corpus = str(_corpus(tmp_path / "corpus"))
+    engine = databases(f"diplo_test_reextract_{os.getpid()}")
+    assert pipeline.load(engine, [corpus], workers=1).counts.loaded == len(ARTICLES)
+    expected = dump(engine)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE documents SET extractor_version = 'an older one'"))
+
+    pools: list[tuple[type, bool]] = []  # each executor made, and whether processes ran
+
+    def make_executor(workers: int | None = None, scheduler: str | None = None):  # type: ignore[no-untyped-def]
+        executor = executors.make_executor(workers, scheduler)
+        close = executor.close
+
+        def closing() -> None:
+            pools.append((type(executor), getattr(executor, "_pool", None) is not None))
+            close()
+
+        executor.close = closing  # type: ignore[method-assign]
+        return executor
+
+    monkeypatch.setattr(reextract, "make_executor", make_executor)
+    env = {"DATABASE_URL": engine.url.render_as_string(hide_password=False)}
+    result = CliRunner().invoke(app, ["reextract", "--workers", "2"], env=env)
+    assert result.exit_code == 0, result.output
+    assert f"{len(ARTICLES)} documents re-extracted" in result.stdout
+    assert pools == [(executors.LocalProcesses, True)]
+    assert dump(engine) == expected

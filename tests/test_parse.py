@@ -115,6 +115,17 @@ def test_rejects_non_english() -> None:
         parse(article(text))
 
 
+def test_page_in_another_script_is_rejected_for_its_language() -> None:
+    # Lines without spaces read as boilerplate to the English line rules; the reason given
+    # must still be the language, which a user can act on.
+    text = (
+        "问：两国外长今天在北京举行会谈，双方讨论了经贸合作。\n\n"
+        "答：我们欢迎双方继续加强沟通，推动两国关系健康稳定发展，共同维护地区和平。"
+    )
+    with pytest.raises(RejectedInput, match=r"not English \(detected: zh\)"):
+        parse(article(text))
+
+
 @pytest.mark.parametrize("text", ["", "   \n\n", "Share\nFacebook Twitter\n5 Min Read\nComments"])
 def test_rejects_empty_body(text: str) -> None:
     with pytest.raises(RejectedInput, match="no article text"):

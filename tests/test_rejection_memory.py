@@ -94,3 +94,25 @@ def test_a_path_that_does_not_exist_is_a_usage_error(
     assert len(lines) == 1 and "no such file or directory" in lines[0] and "nope.txt" in lines[0]
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() == 0
+
+
+@pytest.mark.parametrize("kind", ["pattern", "pattern of other files", "empty directory"])
+def test_an_argument_that_names_nothing_to_load_fails_every_run(
+    db_url: URL, tmp_path: Path, kind: str
+) -> None:
+    """A glob that matches nothing (or an empty directory) is the state of the disk, not a
+    broken input: a cron line whose pattern stopped matching must keep saying so."""
+    (tmp_path / "good.txt").write_text(ARTICLE)
+    (tmp_path / "notes.csv").write_text("a,b\n")
+    (tmp_path / "empty").mkdir()
+    arg = {
+        "pattern": str(tmp_path / "wires" / "*.html"),
+        "pattern of other files": str(tmp_path / "*.csv"),
+        "empty directory": str(tmp_path / "empty"),
+    }[kind]
+    for _ in range(3):
+        result = _load(db_url, str(tmp_path / "good.txt"), arg)
+        assert result.exit_code == 1, result.output
+        assert arg in result.stderr and (
+            "matched no" in result.stderr or "holds no" in result.stderr
+        )

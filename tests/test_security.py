@@ -220,6 +220,30 @@ def test_embedded_server_is_private(embedded_home: Path) -> None:
     assert _listening(int(lines[0])) == set()
 
 
+def test_the_socket_url_survives_a_port_set_then_unset(embedded_home: Path) -> None:
+    """DIPLO_EMBEDDED_PORT set, then unset: the socket URL printed then is the one a plain
+    start gives, and it still connects after the server is stopped and started again."""
+
+    def connects(url: URL) -> bool:
+        engine = create_engine(url, poolclass=NullPool)
+        try:
+            with engine.connect() as conn:
+                return conn.execute(text("SELECT 1")).scalar_one() == 1
+        except Exception:
+            return False
+        finally:
+            engine.dispose()
+
+    plain = embedded.start(embedded_home)
+    embedded.start(embedded_home, port=_free_port())
+    unset = embedded.start(embedded_home)
+    assert unset == plain, (unset, plain)
+    embedded.stop(embedded_home)
+    restarted = embedded.start(embedded_home)
+    assert restarted == plain
+    assert connects(unset)
+
+
 def _tcp(port: int, user: str, password: str | None, database: str = "diplo") -> str:
     conninfo = f"host=127.0.0.1 port={port} dbname={database} user={user} connect_timeout=10"
     try:

@@ -85,6 +85,24 @@ def test_paths_are_shown_short_below_the_current_directory(
     assert listed.stdout.split()[1] == os.path.join("corpus", "a.txt")
 
 
+def test_prune_prints_absolute_paths_from_any_directory(
+    engine: Engine, db_url: URL, corpus: Path
+) -> None:
+    """What prune deletes (or would) is named absolute, also from the directory above the
+    files: a list to act on or to keep must not depend on where it was made."""
+    pipeline.load(engine, [str(corpus)])
+    (corpus / "a.txt").unlink()
+    for args in (("prune", "--dry-run"), ("prune",)):
+        result = _cli(db_url, *args)
+        assert result.exit_code == 0, result.output
+        listed = [
+            line.split()[-1]
+            for line in result.stdout.splitlines()
+            if line.startswith(("would delete", "deleted"))
+        ]
+        assert listed == [str(corpus / "a.txt")], result.stdout
+
+
 def test_documents_whose_file_cannot_be_judged_are_never_pruned(
     engine: Engine, db_url: URL, corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

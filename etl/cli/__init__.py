@@ -64,9 +64,36 @@ app = typer.Typer(
 )
 
 
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(version_line())
+        raise typer.Exit(EXIT_OK)
+
+
+def version_line() -> str:
+    """diplo's version, with what decides whether stored data is current: the extractor
+    (a change re-extracts) and the newest schema revision."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from etl.extract.extractor import EXTRACTOR_VERSION
+    from etl.load import schema
+
+    try:
+        package = version("diplo")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        package = "unknown"
+    return f"diplo {package} (extractor {EXTRACTOR_VERSION}, schema {schema.head_revision()})"
+
+
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")] = False,
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version", is_eager=True, callback=_version, help="Print the version and exit."
+        ),
+    ] = False,
     verbose: Annotated[
         int,
         typer.Option("--verbose", "-v", count=True, help="Log what happens per file (-vv: more)."),
@@ -122,7 +149,10 @@ app.command(
     epilog="Example: diplo export --format parquet --out exports/   |   "
     "diplo export --format csv --out exports/ --table documents --table event_timeline",
 )(export.export_cmd)
-app.command(epilog="Example: diplo prune --dry-run   then   diplo prune")(load.prune)
+app.command(
+    epilog="Example: diplo prune --dry-run   then   diplo prune   |   "
+    "diplo prune seeds/sample_articles   (remove the samples)"
+)(load.prune)
 app.add_typer(db.app, name="db")
 
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import click
 import typer
 
-from etl.cli.shared import handles_errors, out, state
-from etl.errors import ConfigError
+from etl.cli.shared import err, handles_errors, out, state
+from etl.errors import ConfigError, LoadLocked
 from etl.load import embedded, schema, seeds
+from etl.load.locks import LOAD_LOCK_KEY
 from etl.outputs import roles
+from etl.settings import display_url
 
 app = typer.Typer(help="Manage the database schema and reference data.", no_args_is_help=True)
 
@@ -29,15 +32,35 @@ def db_upgrade(
     out.print(f"Schema at {schema.current_revision(engine)}")
 
 
-@app.command("downgrade", epilog="Example: diplo db downgrade base   (drops every table)")
+@app.command(
+    "downgrade",
+    epilog="Example: diplo db downgrade base   (drops every table; asks first, --yes for scripts)",
+)
 @handles_errors
 def db_downgrade(
     revision: Annotated[
         str, typer.Argument(help="Target revision, or 'base' for an empty database.")
     ],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Do not ask for confirmation (for scripts).")
+    ] = False,
 ) -> None:
-    """Downgrade the schema to a revision. Data in dropped tables is lost."""
+    """Downgrade the schema to a revision. Data in dropped tables is lost, so it asks first
+    (--yes for scripts)."""
     engine = state.engine()
+    current = schema.current_revision(engine)
+    if current is not None and not yes:
+        what = "drop every table and all data" if revision == "base" else "drop data"
+        question = (
+            f"Downgrade {display_url(engine.url)} from {current} to {revision}? This can {what}."
+        )
+        try:
+            confirmed = typer.confirm(question, default=False, err=True)
+        except (typer.Abort, click.exceptions.Abort):
+            err.print("")  # no answer (not a terminal, end of input): not a yes
+            confirmed = False
+        if not confirmed:
+            raise ConfigError("downgrade not confirmed: nothing changed (pass --yes in scripts)")
     schema.downgrade(engine, revision)
     out.print(f"Schema at {schema.current_revision(engine) or 'base (empty)'}")
 
@@ -110,12 +133,25 @@ def db_grant_readonly(
         out.print(f"Note: {note}.", markup=False)
 
 
-@app.command("stop", epilog="Example: diplo db stop")
+@app.command("stop", epilog="Example: diplo db stop   |   diplo db stop --force")
 @handles_errors
-def db_stop() -> None:
-    """Stop the embedded PostgreSQL server (it keeps running between commands otherwise)."""
+def db_stop(
+    force: Annotated[
+        bool, typer.Option("--force", help="Stop it even while a load is running on it.")
+    ] = False,
+) -> None:
+    """Stop the embedded PostgreSQL server (it keeps running between commands otherwise).
+
+    Refuses while a load, reextract or prune runs on it (exit 75), unless --force: the run
+    would be cut off (what it committed stays whole; the next load completes it)."""
     settings = state.settings()
     if settings.database_url is not None:
         raise ConfigError("DATABASE_URL is set: diplo only stops its own embedded server")
+    busy = embedded.running_loads(settings.home, LOAD_LOCK_KEY)
+    if busy and not force:
+        raise LoadLocked(
+            f"a diplo load is running on the embedded server (database {', '.join(busy)});"
+            " stopping now would cut it off: wait for it, or pass --force"
+        )
     stopped = embedded.stop(settings.home)
     out.print("Embedded server stopped." if stopped else "Embedded server was not running.")

@@ -9,9 +9,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from etl.cli.shared import err, handles_errors, out, state
+from etl.cli.shared import err, handles_errors, out, require_schema, state
 from etl.errors import ConfigError
-from etl.load import schema
 from etl.outputs import evaluate as evaluation
 
 
@@ -34,8 +33,7 @@ def evaluate(
     micro-averaged over documents. seeds/sample_gold annotates the sample articles.
     """
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: load the gold articles first")
+    require_schema(engine, "load the gold articles first")
     scores, missing = evaluation.evaluate(engine, gold)
     if not scores:
         raise ConfigError(f"no gold files (*.json) in {gold}")

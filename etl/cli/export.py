@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from etl.cli.shared import handles_errors, out, state
+from etl.cli.shared import handles_errors, print_fields, require_schema, state
 from etl.errors import ConfigError
-from etl.load import schema
 from etl.outputs import export as exporting
 
 
@@ -21,14 +20,18 @@ def export_cmd(
     fmt: Annotated[str, typer.Option("--format", "-f", help="csv, parquet or jsonl.")] = "csv",
     tables: Annotated[
         list[str] | None,
-        typer.Option("--table", "-t", help="A table or analytics view (repeatable; default: all)."),
+        typer.Option(
+            "--table",
+            "-t",
+            help="A table or view (repeatable; default: all). A bare name is the table"
+            " (documents); name the schema for a view of the same name (analytics.documents).",
+        ),
     ] = None,
 ) -> None:
     """Write the tables and analytics views to files, one per table, for pandas, R or DuckDB."""
     if fmt not in exporting.FORMATS:
         raise ConfigError(f"unknown format {fmt!r}; use one of: {', '.join(exporting.FORMATS)}")
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    require_schema(engine)
     for item in exporting.export(engine, out_dir, fmt, tables or []):  # type: ignore[arg-type]
-        out.print(f"{item.relation}\t{item.rows} rows\t{item.path}", markup=False)
+        print_fields(item.relation, f"{item.rows} rows", str(item.path))

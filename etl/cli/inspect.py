@@ -17,11 +17,14 @@ from etl.cli.shared import (
     SinceOption,
     TypeOption,
     UntilOption,
+    country_filter,
     err,
     event_filters,
     handles_errors,
     one_line,
     out,
+    print_fields,
+    require_schema,
     state,
     warn_unknown,
 )
@@ -29,6 +32,7 @@ from etl.errors import ConfigError
 from etl.extract.extractor import EXTRACTOR_VERSION
 from etl.ingest.sources import short_path
 from etl.load import embedded, schema
+from etl.load.runs import reap_dead_runs
 from etl.outputs import reports
 from etl.outputs import statements as said
 from etl.settings import display_url
@@ -45,11 +49,10 @@ def status(
     settings = state.settings()
     engine = state.engine()
     if missing:
-        if schema.current_revision(engine) is None:
-            raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+        require_schema(engine)
         check = pipeline.check_sources(engine)
         for document_id, source in check.missing:
-            out.print(f"{document_id}\t{one_line(source)}", markup=False)
+            print_fields(str(document_id), one_line(source))
         err.print(
             f"{len(check.missing)} documents whose source is missing"
             " (remove them with `diplo prune`)"
@@ -73,6 +76,7 @@ def status(
     out.print(f"Schema     {current}" + (" (head)" if current == head else f" (head is {head})"))
     for label, value in reports.counts(engine).items():
         out.print(f"{label:<10} {value}")
+    reap_dead_runs(engine)
     last = reports.last_run_line(engine)
     if last:
         out.print(f"Last run   {last}")
@@ -91,38 +95,73 @@ def runs(
 ) -> None:
     """Show recent load runs: when, how long, status and counts (newest first)."""
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
+    require_schema(engine)
+    reap_dead_runs(engine)  # a killed run shows as failed at once, not at the next load
     rows = reports.recent_runs(engine, limit)
-    header = (
-        "run",
-        "started",
-        "seconds",
-        "status",
-        "seen",
-        "loaded",
-        "replaced",
-        "unchanged",
-        "rejected",
-        "error",
-    )
-    cells = [[str(v) if v is not None else "" for v in r] for r in rows]
+    cells = [_run_cells(r) for r in rows]
     if out.is_terminal:
-        # To the minute on screen (the seconds are in the piped output): it fits 80 columns.
-        out.print(runs_table(header[:-1], [[r[0], r[1][:16], *r[2:-1]] for r in cells]))
+        # To the minute on screen (the seconds are in the piped output), without the command
+        # and the re-extracted count (said under the table): it fits 80 columns.
+        shown = [i for i, name in enumerate(RUN_COLUMNS) if name in TERMINAL_COLUMNS]
+        table_cells = [[row[i] for i in shown] for row in cells]
+        for row in table_cells:
+            row[1] = row[1][:16]
+        out.print(runs_table(TERMINAL_COLUMNS, table_cells))
         for row in cells:
-            if row[-1]:
-                out.print(f"run {row[0]} error: {one_line(row[-1])}", markup=False)
+            run_id, command, reextracted, error = row[0], row[1], row[-2], row[-1]
+            if command != "load":
+                out.print(f"run {run_id} {command}: {reextracted} documents re-extracted")
+            if error:
+                out.print(f"run {run_id} error: {one_line(error)}", markup=False)
     else:
         # Piped or redirected: tab-separated, one run per line, for scripts and grep.
-        for row in [list(header), *cells]:
-            out.print("\t".join(row), markup=False)
+        for row in [list(RUN_COLUMNS), *cells]:
+            print_fields(*row)
     if rejected:
         listed = reports.rejections(engine, [r[0] for r in rows], EXTRACTOR_VERSION)
         for run_id, source, reason in listed:
             out.print(
                 f"run {run_id}  {one_line(short_path(source))}: {one_line(reason)}", markup=False
             )
+
+
+RUN_COLUMNS = (
+    "run",
+    "command",
+    "started",
+    "seconds",
+    "status",
+    "seen",
+    "loaded",
+    "replaced",
+    "unchanged",
+    "rejected",
+    "reextracted",
+    "error",
+)
+TERMINAL_COLUMNS = (
+    "run",
+    "started",
+    "seconds",
+    "status",
+    "seen",
+    "loaded",
+    "replaced",
+    "unchanged",
+    "rejected",
+)
+
+
+def _run_cells(row: Sequence[object]) -> list[str]:
+    """A run's cells, as ``RUN_COLUMNS``. A reextract reads stored documents and loads,
+    replaces or skips none: its documents are re-extracted, never shown as "replaced"."""
+    run_id, started, seconds, status, seen, loaded, replaced, unchanged, rejected = row[:9]
+    error, command = row[9], row[10]
+    counts: list[object] = [seen, loaded, replaced, unchanged, rejected, None]
+    if command != "load":
+        counts = [seen, None, None, None, None, replaced]
+    values = [run_id, command, started, seconds, status, *counts, error]
+    return [str(v) if v is not None else "" for v in values]
 
 
 def runs_table(header: Sequence[str], cells: Sequence[Sequence[str]]) -> Table:
@@ -156,13 +195,7 @@ def events(
     """Print a timeline of events, oldest first, filtered by country, person, type and dates."""
     first, last = event_filters(event_type, since, until)
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
-    iso3 = None
-    if country:
-        iso3 = reports.resolve_country(engine, country)
-        if iso3 is None:
-            raise ConfigError(f"unknown country {country!r}")
+    iso3 = country_filter(engine, country)
     rows = reports.event_timeline(
         engine,
         country=iso3,
@@ -199,7 +232,7 @@ def events(
                 who,
                 str(r.documents),
             ]
-            out.print("\t".join(line), markup=False)
+            print_fields(*line)
 
 
 MODES = ("direct", "reported")
@@ -237,13 +270,7 @@ def statements(
         raise ConfigError(f"unknown mode {mode!r}; use direct or reported")
     first, last = event_filters(None, since, until)
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
-    iso3 = None
-    if country:
-        iso3 = reports.resolve_country(engine, country)
-        if iso3 is None:
-            raise ConfigError(f"unknown country {country!r}")
+    iso3 = country_filter(engine, country)
     rows = said.list_statements(
         engine,
         speaker=speaker,

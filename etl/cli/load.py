@@ -18,11 +18,12 @@ from etl.cli.shared import (
     handles_errors,
     one_line,
     out,
+    print_fields,
+    require_schema,
     state,
     warn_unknown,
 )
-from etl.errors import ConfigError, LoadLocked, RunFailed
-from etl.load import schema
+from etl.errors import LoadLocked, RunFailed
 from etl.outputs import schedule as sched
 
 
@@ -81,9 +82,11 @@ def load(
 ) -> None:
     """Load articles into the database: new ones are added, changed ones replaced, unchanged skipped.
 
-    Creates the schema on first use. Exit code 0 when every input loaded or was unchanged,
-    1 when some were rejected (reasons on stderr and in `diplo runs --rejected`), 75 when
-    another load is running (see --wait).
+    Creates the schema on first use. Exit codes: 0 every input loaded or was unchanged;
+    1 some were newly rejected (reasons on stderr and in `diplo runs --rejected`); 2 a usage
+    or configuration error, or the database cannot be reached; 3 the run stopped partway
+    (the database went away; what was committed is whole, the next run completes it);
+    75 another load is running (see --wait); 70 an internal error; 130 interrupted (Ctrl-C).
     """
     if quiet:
         logs.configure(logs.levels(quiet=True))
@@ -182,6 +185,12 @@ def reextract(
     wait: Annotated[
         bool, typer.Option("--wait", help="If a load is running, wait for it instead of exiting.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Extraction processes (default: one per core)."
+        ),
+    ] = None,
 ) -> None:
     """Rebuild the entities of stored documents with the current extractor, without the files.
 
@@ -192,7 +201,12 @@ def reextract(
     started = time.monotonic()
     with _progress(err.is_terminal) as (on_start, on_item):
         result = pipeline.reextract(
-            engine, everything=everything, wait=wait, on_start=on_start, on_item=on_item
+            engine,
+            everything=everything,
+            wait=wait,
+            workers=workers,
+            on_start=on_start,
+            on_item=on_item,
         )
     out.print(
         f"Run {result.run_id}: {result.counts.replaced} documents re-extracted "
@@ -253,6 +267,14 @@ def schedule(
 
 @handles_errors
 def prune(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Remove everything loaded from these files or directories (default: the"
+            " documents whose source disappeared).",
+            show_default=False,
+        ),
+    ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", "-n", help="Only list what would be deleted.")
     ] = False,
@@ -260,21 +282,28 @@ def prune(
         bool, typer.Option("--wait", help="If a load is running, wait for it instead of exiting.")
     ] = False,
 ) -> None:
-    """Delete documents whose source file disappeared, with everything derived from them.
+    """Delete documents whose source file disappeared, or every document loaded from PATH
+    (the sample articles, a feed loaded by mistake), with everything derived from them.
 
-    Source paths are stored absolute, so it works from any directory; a document whose file
-    cannot be judged (a relative path stored by an older diplo, an unreadable directory) is
-    never deleted. Nothing is ever pruned by a load: only by this command.
+    Source paths are stored absolute, so it works from any directory; without PATH, a
+    document whose file cannot be judged (a relative path stored by an older diplo, an
+    unreadable directory) is never deleted. Nothing is ever pruned by a load: only by this
+    command.
     """
     engine = state.engine()
-    if schema.current_revision(engine) is None:
-        raise ConfigError("the database has no schema yet: nothing to prune")
-    check = pipeline.check_sources(engine, short=False)
-    gone = check.missing if dry_run else pipeline.prune(engine, wait=wait)
-    for document_id, source in gone:
-        out.print(
-            f"{'would delete' if dry_run else 'deleted'} {document_id}\t{one_line(source)}",
-            markup=False,
+    require_schema(engine, "nothing to prune")
+    unknown = 0
+    if paths:
+        gone = (
+            pipeline.documents_from(engine, paths)
+            if dry_run
+            else pipeline.prune(engine, wait=wait, paths=paths)
         )
+    else:
+        check = pipeline.check_sources(engine, short=False)
+        gone = check.missing if dry_run else pipeline.prune(engine, wait=wait)
+        unknown = check.unknown
+    for document_id, source in gone:
+        print_fields(f"{'would delete' if dry_run else 'deleted'} {document_id}", one_line(source))
     out.print(f"{len(gone)} documents {'to prune' if dry_run else 'pruned'}")
-    warn_unknown(check.unknown)
+    warn_unknown(unknown)

@@ -13,15 +13,14 @@ from etl.cli.shared import (
     SinceOption,
     TypeOption,
     UntilOption,
+    country_filter,
     event_filters,
     handles_errors,
     out,
     state,
 )
 from etl.errors import ConfigError
-from etl.load import schema
 from etl.outputs import report as html_report
-from etl.outputs import reports
 from etl.outputs.report.data import ReportFilters
 
 
@@ -49,13 +48,7 @@ def report(
     if not out_path.parent.is_dir():
         raise ConfigError(f"no such directory: {out_path.parent}")
     engine = state.engine()
-    iso3 = None
-    if country:
-        if schema.current_revision(engine) is None:
-            raise ConfigError("the database has no schema yet: run `diplo load PATH` first")
-        iso3 = reports.resolve_country(engine, country)
-        if iso3 is None:
-            raise ConfigError(f"unknown country {country!r}")
+    iso3 = country_filter(engine, country) if country else None
     labels = {
         name: value
         for name, value in (

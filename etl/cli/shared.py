@@ -17,6 +17,7 @@ from sqlalchemy import Engine
 
 from etl.errors import ConfigError, DiploError
 from etl.facts import EVENT_TYPES
+from etl.load import schema
 from etl.load.database import make_engine, resolve_url
 from etl.outputs import reports
 from etl.settings import Settings
@@ -52,6 +53,12 @@ def one_line(text: str) -> str:
     """``text`` safe to print on one line: control characters (a newline in a file name)
     shown as escapes, so input can never forge extra lines of output."""
     return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode() for ch in text)
+
+
+def print_fields(*fields: str) -> None:
+    """One tab-separated line on stdout, for scripts: the tabs kept (rich's print expands
+    them to spaces, which a `cut -f` or a split on tabs cannot read)."""
+    out.file.write("\t".join(fields) + "\n")
 
 
 def handles_errors(fn: F) -> F:
@@ -131,3 +138,21 @@ def event_filters(
     if first and last and first > last:
         raise ConfigError("--since is after --until")
     return first, last
+
+
+def require_schema(engine: Engine, hint: str = "run `diplo load PATH` first") -> None:
+    """A usage error, not a database error, when the database was never loaded."""
+    if schema.current_revision(engine) is None:
+        raise ConfigError(f"the database has no schema yet: {hint}")
+
+
+def country_filter(engine: Engine, country: str | None) -> str | None:
+    """The ISO3 code a --country option names (ISO3, name or adjective); None without one.
+    The schema is required either way: the filters read stored rows."""
+    require_schema(engine)
+    if not country:
+        return None
+    iso3 = reports.resolve_country(engine, country)
+    if iso3 is None:
+        raise ConfigError(f"unknown country {country!r}")
+    return iso3

@@ -138,7 +138,11 @@ def _explicit(arg: str, seen_files: set[str]) -> Iterator[Candidate | Rejection]
         yield from _walk(arg, seen_files, supported)
         if not supported[0]:
             # Loading nothing without a word looks like success; say why instead.
-            yield Rejection(arg, f"directory holds no supported files (supported: {_SUPPORTED})")
+            yield Rejection(
+                arg,
+                f"directory holds no supported files (supported: {_SUPPORTED})",
+                remember=False,
+            )
         return
     if is_sidecar(arg):
         return  # metadata of the file beside it, read with that file (`diplo load dir/*`)
@@ -165,7 +169,7 @@ def _expand_glob(pattern: str, seen_files: set[str]) -> Iterator[Candidate | Rej
     else:
         matches = [(m, os.path.isdir(m)) for m in sorted(glob.glob(pattern))]
     if not matches:
-        yield Rejection(pattern, "pattern matched no files")
+        yield Rejection(pattern, "pattern matched no files", remember=False)
         return
     found = False
     for match, is_dir in matches:
@@ -181,7 +185,11 @@ def _expand_glob(pattern: str, seen_files: set[str]) -> Iterator[Candidate | Rej
         if _first_time(match, seen_files):
             yield Candidate(match, Path(match), kind)
     if not found:
-        yield Rejection(pattern, f"pattern matched no supported files (supported: {_SUPPORTED})")
+        yield Rejection(
+            pattern,
+            f"pattern matched no supported files (supported: {_SUPPORTED})",
+            remember=False,
+        )
 
 
 def _expand_double_star(pattern: str) -> list[tuple[str, bool]]:

@@ -15,7 +15,7 @@ from etl.errors import RejectedInput
 from etl.ingest.boilerplate import classify_line, is_list_heading, is_list_label
 from etl.ingest.bylines import clean_author
 from etl.ingest.dates import parse_date
-from etl.ingest.language import detect_language
+from etl.ingest.language import UNDETERMINED, detect_language
 from etl.ingest.metadata import Header, split_header
 from etl.ingest.outlets import canonical_outlet, outlet_for_url
 from etl.ingest.segment import normalise_line, segment, text_lines
@@ -92,6 +92,11 @@ def parse(article: DecodedArticle) -> ParsedDocument:
     paragraphs_text, captions = split_body(rest)
     body = PARAGRAPH_SEPARATOR.join(paragraphs_text)
     if not body.strip():
+        # The boilerplate rules read English lines: a page in another language loses every
+        # line to them, and its language is the reason a user can act on.
+        language = detect_language(article.text)
+        if language not in ("en", UNDETERMINED) and article.meta.language is None:
+            raise RejectedInput(f"not English (detected: {language})")
         raise RejectedInput("no article text after removing boilerplate")
     if len(body) > MAX_BODY_CHARS:
         raise RejectedInput(

@@ -34,6 +34,9 @@ LOOPBACK = "127.0.0.1"
 PASSWORD_FILE = "superuser-password"
 IDENT_MAP = "diplo_owner"
 MAINTENANCE_DATABASES = ("postgres", "template1")
+# The port number a socket-only server uses (its socket is .s.PGSQL.5432): PostgreSQL's
+# default, which pgserver starts the server with.
+SOCKET_PORT = "5432"
 
 
 def start(home: Path, database: str = DATABASE_NAME, port: int | None = None) -> URL:
@@ -159,7 +162,7 @@ def _listen(pgdata: Path, port: int | None, user: str | None) -> None:
     """Listen on 127.0.0.1:port when asked, and on no TCP port otherwise (restart if needed)."""
     lines = _postmaster(pgdata)
     address = lines[5].strip()
-    if port is None and not address:
+    if port is None and not address and lines[3] == SOCKET_PORT:
         return
     if port is not None and lines[3] == str(port) and address == LOOPBACK:
         return
@@ -167,7 +170,9 @@ def _listen(pgdata: Path, port: int | None, user: str | None) -> None:
 
     socket_dir = lines[4]
     if port is None:
-        options = ["-o", '-h ""', "-o", f"-p {lines[3]}"]
+        # Back on the socket's own number, not the TCP port's: pgserver starts the server
+        # on it after `diplo db stop`, so the socket URL users were shown keeps working.
+        options = ["-o", '-h ""', "-o", f"-p {SOCKET_PORT}"]
     else:
         options = ["-o", f"-h {LOOPBACK}", "-o", f"-p {port}"]
     pg_ctl(["-w", "-m", "fast", "stop"], pgdata=pgdata, user=user)
@@ -208,6 +213,30 @@ def _ensure_database(url: URL) -> None:
                         sql.Identifier(name)
                     )
                 )
+
+
+def running_loads(home: Path, lock_key: int) -> list[str]:
+    """The databases of the embedded server under ``home`` where a session holds the
+    advisory lock ``lock_key`` now (a diplo load, reextract or prune holds the load lock);
+    empty when the server is not running."""
+    import psycopg
+
+    pgdata = home / "pgdata"
+    try:
+        admin = _url(pgdata, "postgres").set(drivername="postgresql").render_as_string()
+    except (FileNotFoundError, IndexError):
+        return []
+    try:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=10) as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT d.datname FROM pg_locks l JOIN pg_database d"
+                " ON d.oid = l.database WHERE l.locktype = 'advisory' AND l.granted"
+                " AND ((l.classid::bigint << 32) | l.objid::bigint) = %s ORDER BY 1",
+                (lock_key,),
+            ).fetchall()
+    except psycopg.OperationalError:
+        return []  # not answering: nothing runs on it
+    return [name for (name,) in rows]
 
 
 def stop(home: Path, timeout: float = 30.0) -> bool:

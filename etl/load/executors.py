@@ -12,11 +12,21 @@ import collections
 import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from etl import logs
 from etl.errors import ConfigError
 from etl.logs import LogLevels
+
+T = TypeVar("T")
+
+# Inputs per task: enough for nlp.pipe to batch, few enough to keep workers evenly busy.
+BATCH_SIZE = 8
+
+
+def chunks(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield chunk
 
 
 class Executor(Protocol):

@@ -1,16 +1,25 @@
-"""The run log: every load leaves an etl_runs row, and every rejected input a rejected_inputs row.
+"""The run log: every load leaves an etl_runs row, and every rejected input a rejected_inputs row;
+and what every run (load, reextract) does at its start and when it fails.
 
 Each write commits on its own, so the log survives a run that fails halfway.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, func, insert, select, text, update
+from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
 from etl.article import Rejection
+from etl.errors import RunFailed
+from etl.load import schema, seeds
+from etl.load.database import error_reason
+from etl.load.locks import LOAD_LOCK_KEY
 from models import EtlRun, RejectedInputRow
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -30,19 +39,78 @@ class RunCounts:
         return len(self.rejections)
 
 
+DIED = "did not finish: the process ended before the run did"
+
+# A run that died could not write its last counts. The documents it inserted say how many it
+# loaded: those first loaded after it started and before the next run did (runs take turns
+# under the load lock, and a reextract or a later load never changes loaded_at).
+_CLOSE_DEAD_RUNS = """
+    UPDATE ops.etl_runs r
+    SET status = 'failed', finished_at = now(), error = :error,
+        loaded = CASE WHEN r.command = 'load' THEN GREATEST(r.loaded, (
+            SELECT count(*) FROM public.documents d
+            WHERE d.loaded_at >= r.started_at
+              AND d.loaded_at < COALESCE(
+                  (SELECT min(n.started_at) FROM ops.etl_runs n WHERE n.id > r.id), 'infinity')
+        )) ELSE r.loaded END
+    WHERE r.status = 'running'
+"""
+# No session of this database holds the load lock. Checked in the statement itself: a run
+# that is visible as running while nobody holds the lock has ended, and one that finishes
+# meanwhile is re-checked by PostgreSQL on its new row (no longer running) and left alone.
+_NO_LOCK_HOLDER = """
+    AND NOT EXISTS (
+        SELECT 1 FROM pg_locks l
+        WHERE l.locktype = 'advisory' AND l.granted
+          AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+          AND ((l.classid::bigint << 32) | l.objid::bigint) = :key
+    )
+"""
+
+_REAP_DEAD_RUNS = _CLOSE_DEAD_RUNS + _NO_LOCK_HOLDER  # constants only: no input in the SQL
+
+
+def close_dead_runs(conn: Connection) -> int:
+    """Mark failed the runs still marked running; called under the load lock, when no run
+    can be alive. Returns how many there were."""
+    return conn.execute(text(_CLOSE_DEAD_RUNS), {"error": DIED}).rowcount
+
+
+def reap_dead_runs(engine: Engine) -> int:
+    """``close_dead_runs`` when no load, reextract or prune holds the load lock, without
+    taking it (a `diplo runs` must never make a cron load fail as locked): a killed run must
+    not show as running until the next load. Nothing when the log cannot be written (a
+    read-only role)."""
+    try:
+        with engine.begin() as conn:
+            return conn.execute(
+                text(_REAP_DEAD_RUNS), {"error": DIED, "key": LOAD_LOCK_KEY}
+            ).rowcount
+    except DBAPIError:
+        return 0
+
+
+def record_progress(engine: Engine, run_id: int, counts: RunCounts) -> None:
+    """The counts so far, for a run that may yet die: what it committed is then counted."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(EtlRun)
+            .where(EtlRun.id == run_id)
+            .values(
+                files_seen=counts.files_seen,
+                loaded=counts.loaded,
+                replaced=counts.replaced,
+                unchanged=counts.unchanged,
+                rejected=counts.rejected,
+            )
+        )
+
+
 def start_run(engine: Engine, command: str, extractor_version: str) -> int:
     """Record a new run. Called under the load lock, so any run still marked running has died
     (killed, machine restarted) and is marked failed."""
     with engine.begin() as conn:
-        conn.execute(
-            update(EtlRun)
-            .where(EtlRun.status == "running")
-            .values(
-                status="failed",
-                finished_at=func.now(),
-                error="did not finish: the process ended before the run did",
-            )
-        )
+        close_dead_runs(conn)
         return conn.execute(
             insert(EtlRun)
             .values(
@@ -107,6 +175,8 @@ class RememberedRejections:
         return content_sha256 in self.hashes
 
     def covers(self, rejection: Rejection, stored_source: str) -> bool:
+        if not rejection.remember:
+            return False
         if rejection.content_sha256 is not None:
             return rejection.content_sha256 in self.hashes
         return (stored_source, rejection.reason) in self.unread
@@ -126,3 +196,48 @@ def remembered_rejections(engine: Engine, extractor_version: str) -> RememberedR
         hashes=frozenset(sha for sha, _, _ in rows if sha is not None),
         unread=frozenset((source, reason) for sha, source, reason in rows if sha is None),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class LoadResult:
+    run_id: int
+    counts: RunCounts
+    status: str
+
+
+def prepare_database(engine: Engine) -> None:
+    """Bring the schema to head and the reference data up to date; cheap when already done."""
+    if not schema.is_current(engine):
+        schema.upgrade(engine)
+    with engine.begin() as conn:
+        seeds.seed(conn)
+
+
+def fail_run(
+    engine: Engine, run_id: int, counts: RunCounts, command: str, exc: BaseException
+) -> None:
+    """Record why a run stopped, then raise: a database error as RunFailed (one line for the
+    user), anything else as it was."""
+    if isinstance(exc, DBAPIError | PendingRollbackError):
+        # PendingRollbackError: a statement on a connection that had already died.
+        reason = error_reason(exc) if isinstance(exc, DBAPIError) else "connection lost"
+        _finish_quietly(engine, run_id, counts, "failed", f"database error: {reason}")
+        raise RunFailed(f"{command} stopped, database error: {reason}") from exc
+    if isinstance(exc, RunFailed):
+        error = str(exc)
+    elif isinstance(exc, KeyboardInterrupt):
+        error = "interrupted"
+    else:
+        error = f"{type(exc).__name__}: {exc}"
+    _finish_quietly(engine, run_id, counts, "failed", error)
+    raise exc
+
+
+def _finish_quietly(
+    engine: Engine, run_id: int, counts: RunCounts, status: str, error: str
+) -> None:
+    """Record the failure if the database still answers; the original error matters more."""
+    try:
+        finish_run(engine, run_id, counts, status, error)
+    except Exception:
+        log.debug("could not record the failed run", exc_info=True)

@@ -43,14 +43,20 @@ def exportable(engine: Engine) -> list[str]:
 
 
 def _resolve(available: Sequence[str], wanted: Sequence[str]) -> list[str]:
+    """The relations named: ``schema.name`` is that one; a bare name is one relation too,
+    the first of public, ops and analytics that has it (as PostgreSQL's search path would
+    read it), so ``documents`` is the table and ``analytics.documents`` the view."""
     if not wanted:
         return list(available)
     chosen = []
     for name in wanted:
-        matches = [a for a in available if a == name or a.split(".", 1)[1] == name]
+        matches = [a for a in available if a == name] or [
+            a for a in available if a.split(".", 1)[1] == name
+        ]
         if not matches:
             raise ConfigError(f"no table or view named {name!r} (try: {', '.join(available)})")
-        chosen.extend(m for m in matches if m not in chosen)
+        if matches[0] not in chosen:
+            chosen.append(matches[0])
     return chosen
 
 

@@ -93,7 +93,9 @@ def counts(engine: Engine) -> dict[str, str]:
 
 
 def runs_query(limit: int) -> Select[Any]:
-    """The newest runs first: id, start (to the second), seconds, status, the counts, error."""
+    """The newest runs first: id, start (to the second), seconds, status, the counts, error,
+    command (``load`` or ``reextract``: a reextract's documents are counted as replaced, and
+    are shown as re-extracted)."""
     seconds = func.round(extract("epoch", EtlRun.finished_at - EtlRun.started_at), 1)
     return (
         select(
@@ -107,6 +109,7 @@ def runs_query(limit: int) -> Select[Any]:
             EtlRun.unchanged,
             EtlRun.rejected,
             EtlRun.error,
+            EtlRun.command,
         )
         .order_by(EtlRun.id.desc())
         .limit(limit)
@@ -123,11 +126,17 @@ def last_run_line(engine: Engine) -> str | None:
     rows = recent_runs(engine, 1)
     if not rows:
         return None
-    run_id, started, _, status, seen, loaded, replaced, unchanged, rejected, error = rows[0]
-    line = (
-        f"#{run_id} {status} at {started}: {seen} seen, {loaded} loaded, {replaced} replaced, "
-        f"{unchanged} unchanged, {rejected} rejected"
-    )
+    run_id, started, _, status, seen, loaded, replaced, unchanged, rejected, error, command = rows[
+        0
+    ]
+    if command == "load":
+        counts = (
+            f"{seen} seen, {loaded} loaded, {replaced} replaced, {unchanged} unchanged, "
+            f"{rejected} rejected"
+        )
+    else:
+        counts = f"{replaced} documents re-extracted"
+    line = f"#{run_id} {command} {status} at {started}: {counts}"
     return f"{line} ({error})" if error else line
 
 

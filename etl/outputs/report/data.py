@@ -51,6 +51,7 @@ class RunRow:
     replaced: int
     unchanged: int
     rejected: int
+    command: str = "load"  # a reextract counts its documents as replaced: re-extracted
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,7 +273,7 @@ def _corpus(conn: Connection, filters: ReportFilters, run_limit: int) -> Corpus:
         rejected_by_reason=tuple((r or "unknown", n) for r, n in rejected),
         runs=tuple(
             # The page shows starts to the minute; the error column is the terminal's.
-            RunRow(r[0], r[1][:16], float(r[2]) if r[2] is not None else None, *r[3:9])
+            RunRow(r[0], r[1][:16], float(r[2]) if r[2] is not None else None, *r[3:9], r[10])
             for r in runs
         ),
     )

@@ -93,9 +93,10 @@ def _corpus_section(data: ReportData) -> Section:
     if c.runs:
         section.tables.append(
             table(
-                "Last load runs, newest first",
+                "Last runs, newest first",
                 [
                     "run",
+                    "command",
                     "started (UTC)",
                     "seconds",
                     "status",
@@ -104,18 +105,22 @@ def _corpus_section(data: ReportData) -> Section:
                     "replaced",
                     "unchanged",
                     "rejected",
+                    "re-extracted",
                 ],
                 [
                     [
                         r.run_id,
+                        r.command,
                         r.started,
                         "" if r.seconds is None else f"{r.seconds:,.1f}",
                         r.status,
                         r.seen,
-                        r.loaded,
-                        r.replaced,
-                        r.unchanged,
-                        r.rejected,
+                        # A reextract loads nothing: its documents are re-extracted.
+                        *(
+                            (r.loaded, r.replaced, r.unchanged, r.rejected, "")
+                            if r.command == "load"
+                            else ("", "", "", "", r.replaced)
+                        ),
                     ]
                     for r in c.runs
                 ],
